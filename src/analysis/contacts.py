@@ -1,0 +1,182 @@
+"""Pure functions over Trump–Putin contacts: selections, counts, gaps, means.
+
+Days are whole calendar days on one clock. ``days_between(a, b)`` is ``b - a`` in days
+(16 Oct -> 18 Dec is 63): the ordinary "it has been N days" count. The inclusive count
+(both ends counted, N + 1) is offered as an alternative reading, never silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import pandas as pd
+
+CONTACT_TYPES = ("call", "meeting")
+STATUSES = ("confirmed", "one_source", "disputed", "unconfirmed")
+#: Which column holds the day on each clock.
+CLOCKS = {"washington": "date", "moscow": "date_moscow"}
+
+DateLike = str | date | pd.Timestamp
+
+
+def as_day(value: DateLike) -> pd.Timestamp:
+    """A calendar day as a midnight ``Timestamp``; ISO strings only (``"2025-12-18"``)."""
+    if isinstance(value, str):
+        return pd.Timestamp(date.fromisoformat(value))
+    return pd.Timestamp(value).normalize()
+
+
+def days_between(start: DateLike, end: DateLike) -> int:
+    """Whole days from ``start`` to ``end``.
+
+    >>> days_between("2025-10-16", "2025-12-18")
+    63
+    """
+    return int((as_day(end) - as_day(start)).days)
+
+
+def select_contacts(
+    contacts: pd.DataFrame,
+    types: Sequence[str] = ("call",),
+    statuses: Sequence[str] = ("confirmed", "one_source"),
+    clock: str = "washington",
+) -> pd.DataFrame:
+    """The contacts of the given types and statuses, with a ``day`` column on the chosen clock.
+
+    Sorted by that day. Raises ``ValueError`` on an unknown type, status or clock.
+    """
+    _check_members("type", types, CONTACT_TYPES)
+    _check_members("status", statuses, STATUSES)
+    if clock not in CLOCKS:
+        raise ValueError(f"unknown clock {clock!r}; use one of {sorted(CLOCKS)}")
+    chosen = contacts[contacts["type"].isin(types) & contacts["status"].isin(statuses)].copy()
+    chosen["day"] = pd.to_datetime(chosen[CLOCKS[clock]]).dt.normalize()
+    # A claimed contact nobody dated cannot be placed on the calendar: see undated().
+    chosen = chosen[chosen["day"].notna()]
+    return chosen.sort_values(["day", "contact_id"]).reset_index(drop=True)
+
+
+def undated(contacts: pd.DataFrame) -> pd.DataFrame:
+    """Reported contacts with no date (claims nobody dated): listed, never counted."""
+    return contacts[contacts["date"].isna()].reset_index(drop=True)
+
+
+def _check_members(what: str, given: Iterable[str], allowed: Sequence[str]) -> None:
+    unknown = [g for g in given if g not in allowed]
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown[0]!r}; use some of {list(allowed)}")
+
+
+def in_window(
+    days: pd.Series,
+    start: DateLike,
+    end: DateLike,
+    include_start: bool = False,
+    include_end: bool = True,
+) -> pd.Series:
+    """The days that fall inside the window; by default ``(start, end]``."""
+    start, end = as_day(start), as_day(end)
+    after = days >= start if include_start else days > start
+    before = days <= end if include_end else days < end
+    return days[after & before].reset_index(drop=True)
+
+
+def days_since_last(days: pd.Series, as_of: DateLike) -> int:
+    """Days from the last contact on or before ``as_of`` to ``as_of``.
+
+    Raises ``ValueError`` if there is no contact on or before ``as_of``.
+    """
+    as_of = as_day(as_of)
+    earlier = days[days <= as_of]
+    if earlier.empty:
+        raise ValueError(f"no contact on or before {as_of.date()}")
+    return days_between(earlier.max(), as_of)
+
+
+def gaps(days: pd.Series, start: DateLike, as_of: DateLike) -> pd.DataFrame:
+    """Every stretch without a contact between ``start`` and ``as_of``.
+
+    The first stretch runs from ``start`` (e.g. the inauguration) to the first contact; the last
+    one, if ``as_of`` is after the last contact, is still open on ``as_of``. Contacts on the same
+    day make no stretch. Columns: ``gap_start``, ``gap_end``, ``days``, ``kind``
+    (``from_start`` | ``between`` | ``open``).
+    """
+    start, as_of = as_day(start), as_day(as_of)
+    inside = sorted(set(in_window(days, start, as_of, include_start=True, include_end=True)))
+    marks = [start, *inside]
+    rows = []
+    for left, right in zip(marks, marks[1:]):
+        if right > left:
+            rows.append((left, right, days_between(left, right), "from_start" if left == start and left not in inside else "between"))
+    if marks[-1] < as_of:
+        rows.append((marks[-1], as_of, days_between(marks[-1], as_of), "open"))
+    return pd.DataFrame(rows, columns=["gap_start", "gap_end", "days", "kind"])
+
+
+def longest_gaps(days: pd.Series, start: DateLike, as_of: DateLike, n: int = 2) -> pd.DataFrame:
+    """The ``n`` longest stretches without contact (see :func:`gaps`), longest first.
+
+    Ties keep calendar order, so the earlier of two equal stretches ranks first.
+    """
+    table = gaps(days, start, as_of)
+    return table.sort_values("days", ascending=False, kind="stable").head(n).reset_index(drop=True)
+
+
+#: Definitions of "on average, a call every N days" between ``start`` and ``end``.
+MEAN_DEFINITIONS: dict[str, str] = {
+    "window_per_contact": (
+        "length of the window divided by the number of contacts in it "
+        "(start excluded, end included): a rate, 'one every N days'"
+    ),
+    "mean_gap_from_start": (
+        "mean of the stretches from the start to the first contact, then from each contact "
+        "to the next, up to the last contact in the window"
+    ),
+    "mean_gap_between_contacts": (
+        "mean of the stretches between consecutive contacts only, first to last contact in the "
+        "window (the start of the window plays no part)"
+    ),
+}
+
+
+def mean_interval(days: pd.Series, start: DateLike, end: DateLike, definition: str) -> float:
+    """Average spacing of contacts in ``(start, end]`` under one of :data:`MEAN_DEFINITIONS`."""
+    if definition not in MEAN_DEFINITIONS:
+        raise ValueError(f"unknown definition {definition!r}; use one of {list(MEAN_DEFINITIONS)}")
+    start, end = as_day(start), as_day(end)
+    inside = sorted(set(in_window(days, start, end)))
+    if definition == "window_per_contact":
+        if not inside:
+            raise ValueError("no contact in the window")
+        return days_between(start, end) / len(inside)
+    if definition == "mean_gap_from_start":
+        if not inside:
+            raise ValueError("no contact in the window")
+        return days_between(start, inside[-1]) / len(inside)
+    if len(inside) < 2:
+        raise ValueError("fewer than two contacts in the window")
+    return days_between(inside[0], inside[-1]) / (len(inside) - 1)
+
+
+def days_since_series(days: pd.Series, start: DateLike, end: DateLike) -> pd.DataFrame:
+    """For every day from ``start`` to ``end``: days since the last contact (or since ``start``).
+
+    The data behind the "days since the last call" chart. Columns: ``day``,
+    ``days_since`` and ``since`` (the day counted from: a contact, or ``start``).
+    """
+    start, end = as_day(start), as_day(end)
+    calendar = pd.date_range(start, end, freq="D")
+    marks = sorted(set(in_window(days, start, end, include_start=True)))
+    anchors = pd.Series(pd.NaT, index=calendar, dtype="datetime64[ns]")
+    anchors.iloc[0] = start
+    for mark in marks:
+        anchors.loc[mark] = mark
+    anchors = anchors.ffill()
+    return pd.DataFrame(
+        {
+            "day": calendar,
+            "days_since": (calendar - pd.DatetimeIndex(anchors.values)).days.astype(int),
+            "since": anchors.values,
+        }
+    )

@@ -1,0 +1,105 @@
+"""Notebook parameters: one registry of every accepted name, with its parser and help.
+
+Papermill only *warns* about unknown names, so the runner checks names and values here before
+executing anything, and each notebook validates its own parameters with :func:`validate` too.
+Parameters are declared in notebooks as plain literals (ISO strings for dates: papermill's YAML
+turns dates into strings anyway).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from analysis.contacts import CLOCKS, CONTACT_TYPES, STATUSES
+from analysis.errors import ParameterError
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    help: str
+    parse: Callable[[str], object]
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError as exc:
+        raise ParameterError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def _one_of(allowed: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if value not in allowed:
+            raise ParameterError(f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    return parse
+
+
+def _some_of(allowed: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
+    def parse(value: str) -> tuple[str, ...]:
+        items = tuple(part.strip() for part in str(value).split(",") if part.strip())
+        if not items:
+            raise ParameterError("give at least one value")
+        for item in items:
+            if item not in allowed:
+                raise ParameterError(f"{item!r} is not one of {', '.join(allowed)}")
+        return items
+
+    return parse
+
+
+REGISTRY: dict[str, Parameter] = {
+    p.name: p
+    for p in (
+        Parameter("as_of", "ISO date (YYYY-MM-DD) the claims are checked as of", _iso_date),
+        Parameter(
+            "contact_types",
+            f"comma-separated contact types that count: {', '.join(CONTACT_TYPES)}",
+            _some_of(CONTACT_TYPES),
+        ),
+        Parameter("clock", f"which clock dates the contacts: {', '.join(CLOCKS)}", _one_of(tuple(CLOCKS))),
+        Parameter(
+            "statuses",
+            f"comma-separated statuses that count: {', '.join(STATUSES)}",
+            _some_of(STATUSES),
+        ),
+    )
+}
+
+
+def describe(names: list[str] | None = None) -> str:
+    """A help text listing the accepted parameters (all, or the given names)."""
+    names = names if names is not None else list(REGISTRY)
+    return "\n".join(f"  {n}: {REGISTRY[n].help}" if n in REGISTRY else f"  {n}" for n in names)
+
+
+def check(values: dict[str, object], accepted: list[str] | None = None) -> dict[str, object]:
+    """Parse and check parameter values; return them parsed.
+
+    ``accepted`` is the list of names the notebook declares; a name outside it, or a bad value,
+    raises :class:`ParameterError` listing the accepted parameters.
+    """
+    accepted = accepted if accepted is not None else list(REGISTRY)
+    parsed: dict[str, object] = {}
+    for name, value in values.items():
+        if name not in accepted:
+            raise ParameterError(f"unknown parameter {name!r}. Accepted parameters:\n{describe(accepted)}")
+        if name not in REGISTRY:
+            parsed[name] = value
+            continue
+        try:
+            parsed[name] = REGISTRY[name].parse(value)
+        except ParameterError as exc:
+            raise ParameterError(
+                f"bad value for parameter {name!r}: {exc}. Accepted parameters:\n{describe(accepted)}"
+            ) from None
+    return parsed
+
+
+def validate(**values: object) -> dict[str, object]:
+    """What a notebook calls on its own parameters: ``validate(as_of=as_of, clock=clock)``."""
+    return check(values)

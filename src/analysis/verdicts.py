@@ -1,0 +1,115 @@
+"""Verdict codes, tolerances and grading: defined once, used by every notebook.
+
+The tolerance is declared *before* computing, from the claim's own wording (conventions §3):
+a whole number "34" holds for any value in [33.5, 34.5). A second, wider band, also declared
+in advance in the claim register (``point_margin``), separates IMPRECISE (the article's point
+survives) from INACCURATE.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+
+
+class Verdict(str, Enum):
+    """Language-neutral verdict codes, best first."""
+
+    EXACT = "EXACT"
+    ROUNDED = "ROUNDED"
+    IMPRECISE = "IMPRECISE"
+    MISLEADING = "MISLEADING"
+    INACCURATE = "INACCURATE"
+    UNVERIFIABLE = "UNVERIFIABLE"
+
+    @property
+    def label_fr(self) -> str:
+        return VERDICT_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return VERDICT_LABELS[self][1]
+
+    @property
+    def rating(self) -> int | None:
+        """1-5, higher is more accurate; ``None`` for UNVERIFIABLE (no rating)."""
+        return VERDICT_LABELS[self][2]
+
+
+#: code -> (French label, English label, rating 1-5)
+VERDICT_LABELS: dict[Verdict, tuple[str, str, int | None]] = {
+    Verdict.EXACT: ("Exact", "Accurate", 5),
+    Verdict.ROUNDED: ("Exact (arrondi)", "Accurate (rounded)", 5),
+    Verdict.IMPRECISE: ("Imprécis", "Imprecise", 3),
+    Verdict.MISLEADING: ("Trompeur", "Misleading", 2),
+    Verdict.INACCURATE: ("Faux", "Inaccurate", 1),
+    Verdict.UNVERIFIABLE: ("Invérifiable", "Unverifiable", None),
+}
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """Where a computed value still agrees with the claim.
+
+    ``low <= value < high`` is agreement at the wording's precision (half-open, as rounding is);
+    within ``point_margin`` of the claimed value the article's point survives.
+    """
+
+    claimed: float
+    low: float
+    high: float
+    point_margin: float
+    rule: str
+
+    def as_record(self) -> dict:
+        return asdict(self)
+
+
+def tolerance_from_precision(claimed: float, precision: float, point_margin: float = 0.0) -> Tolerance:
+    """The rounding interval implied by a figure stated to ``precision``.
+
+    >>> t = tolerance_from_precision(34, 1)
+    >>> (t.low, t.high)
+    (33.5, 34.5)
+    """
+    half = precision / 2
+    rule = (
+        f"stated to the nearest {precision:g}: holds for [{claimed - half:g}, {claimed + half:g}); "
+        f"the point survives within ±{point_margin:g}"
+    )
+    return Tolerance(claimed, claimed - half, claimed + half, point_margin, rule)
+
+
+def grade(computed: float | None, tolerance: Tolerance) -> Verdict:
+    """Grade a number against a tolerance declared beforehand.
+
+    ``None`` (the sources needed are missing) is UNVERIFIABLE. MISLEADING is never returned
+    here: whether a right figure is wrongly framed is a reasoned call, made with
+    :func:`misleading_if` and written down.
+    """
+    if computed is None:
+        return Verdict.UNVERIFIABLE
+    if computed == tolerance.claimed:
+        return Verdict.EXACT
+    if tolerance.low <= computed < tolerance.high:
+        return Verdict.ROUNDED
+    if abs(computed - tolerance.claimed) <= tolerance.point_margin:
+        return Verdict.IMPRECISE
+    return Verdict.INACCURATE
+
+
+def grade_assertion(holds: bool | None, strictly: bool = True) -> Verdict:
+    """Grade a yes/no claim ("the longest period since ..."): EXACT if it holds strictly,
+    IMPRECISE if it holds only as a tie (``strictly=False``), INACCURATE if it fails."""
+    if holds is None:
+        return Verdict.UNVERIFIABLE
+    if not holds:
+        return Verdict.INACCURATE
+    return Verdict.EXACT if strictly else Verdict.IMPRECISE
+
+
+def misleading_if(verdict: Verdict, framing_problem: str | None) -> Verdict:
+    """Downgrade a right figure to MISLEADING when a framing problem is written down."""
+    if framing_problem and verdict in (Verdict.EXACT, Verdict.ROUNDED):
+        return Verdict.MISLEADING
+    return verdict
