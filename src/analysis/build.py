@@ -99,6 +99,9 @@ def run_one(notebook: Path, out_notebooks: Path, out_results: Path, overrides: d
                 cwd=str(notebook.parent),
                 progress_bar=False,
                 log_output=False,
+                # Quiet the kernel's own log (ipykernel 7 warns about TCP on every start),
+                # which would otherwise break into the progress lines.
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
             )
         except PapermillExecutionError as exc:
             failed_dir = out_notebooks.parent / "failed" if out_notebooks == paths.notebooks_dir() else out_notebooks / "failed"
@@ -107,7 +110,7 @@ def run_one(notebook: Path, out_notebooks: Path, out_results: Path, overrides: d
             if executed.exists():
                 shutil.copyfile(executed, failed_dir / notebook.name)
             return Outcome(notebook.name, False, time.monotonic() - started,
-                           error=f"cell {exc.exec_count}: {exc.ename}: {exc.evalue} "
+                           error=f"cell In[{exc.exec_count}]: {exc.ename}: {exc.evalue} "
                                  f"(failed copy: {failed_dir / notebook.name})")
         except Exception as exc:  # noqa: BLE001 - report and go on with the next notebook
             return Outcome(notebook.name, False, time.monotonic() - started,

@@ -27,7 +27,6 @@ class Claim:
     window_start: pd.Timestamp | None
     window_end: pd.Timestamp | None
     notebook: str
-    source_ids: tuple[str, ...]
 
     @property
     def claimed_number(self) -> float:
@@ -68,7 +67,6 @@ def claim(claim_id: str, data_dir: Path | None = None) -> Claim:
         window_start=_none_if_missing(row["window_start"]),
         window_end=_none_if_missing(row["window_end"]),
         notebook=row["notebook"],
-        source_ids=tuple(loaders.split_ids(row["source_ids"])),
     )
 
 

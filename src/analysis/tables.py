@@ -18,11 +18,13 @@ def round_half_up(value: float, ndigits: int = 1) -> float:
     (33.6, 3.0)
     """
     quantum = Decimal(1).scaleb(-ndigits)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def as_text(frame: pd.DataFrame, ndigits: int = 1) -> str:
     """A table as fixed plain text: dates as ISO days, floats rounded half-up, no index."""
+    if frame.empty:
+        return "(no rows)"
     shown = frame.copy()
     for column in shown.columns:
         series = shown[column]

@@ -1,0 +1,48 @@
+"""Charts. Each takes the data it draws (tested separately) and returns a matplotlib Figure."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+
+#: Fixed style so a rebuild draws the same pixels.
+STYLE = {"figure.dpi": 100, "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+
+
+def days_since_chart(
+    series: pd.DataFrame,
+    contacts: pd.DataFrame,
+    as_of: pd.Timestamp,
+    record: pd.Series,
+    title: str,
+) -> plt.Figure:
+    """Days since the last call, day by day, with each contact marked.
+
+    ``series`` comes from :func:`analysis.contacts.days_since_series`; ``contacts`` has ``day``
+    and ``type``; ``record`` is a row of :func:`analysis.contacts.longest_gaps`.
+    """
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(9, 4))
+        ax.plot(series["day"], series["days_since"], color="#1f4e79", linewidth=1.4,
+                label="days since the last call (or since 20 January)")
+        for kind, marker, color in (("call", "v", "#1f4e79"), ("meeting", "D", "#b35806")):
+            rows = contacts[contacts["type"] == kind]
+            ax.scatter(rows["day"], [0] * len(rows), marker=marker, color=color, zorder=3,
+                       label=f"{kind} ({len(rows)})")
+        ax.axvline(as_of, color="#555555", linestyle="--", linewidth=1)
+        ax.annotate(f"article: {as_of:%d %b %Y}", xy=(as_of, series["days_since"].max()),
+                    xytext=(-4, 0), textcoords="offset points", ha="right", va="top", fontsize=8)
+        ax.annotate(
+            f"longest: {int(record['days'])} days\n({record['gap_start']:%d %b} → {record['gap_end']:%d %b})",
+            xy=(record["gap_end"], record["days"]), xytext=(-190, -4), textcoords="offset points",
+            arrowprops={"arrowstyle": "->", "color": "#333333"}, fontsize=8,
+        )
+        ax.set_ylabel("days")
+        ax.set_title(title, loc="left")
+        ax.xaxis.set_major_locator(mdates.MonthLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
+        ax.set_ylim(bottom=-4)
+        ax.legend(loc="upper left", frameon=False, fontsize=8)
+        fig.tight_layout()
+    return fig

@@ -1,0 +1,47 @@
+"""Keep ``environment.yml`` (conda users) in step with ``requirements.lock`` (what make installs)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from analysis import paths
+
+PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)==([^\s;#]+)")
+
+
+def lock_pins(text: str) -> dict[str, str]:
+    """``name -> version`` for every ``name==version`` line (comments and blanks skipped)."""
+    pins = {}
+    for line in text.splitlines():
+        match = PIN.match(line.strip())
+        if match:
+            pins[match.group(1).lower()] = match.group(2)
+    return pins
+
+
+def environment_yml(pins: dict[str, str], python: str) -> str:
+    """A conda environment that installs exactly the locked pins with pip."""
+    lines = [
+        "# Generated from requirements.lock by `python -m analysis sync-environment`. Do not edit.",
+        "name: trump-putin-fact-check",
+        "channels:",
+        "  - conda-forge",
+        "dependencies:",
+        f"  - python={python}",
+        "  - pip",
+        "  - pip:",
+    ]
+    lines += [f"      - {name}=={version}" for name, version in sorted(pins.items())]
+    lines.append("      - -e .")
+    return "\n".join(lines) + "\n"
+
+
+def write_environment_yml(root: Path | None = None) -> Path:
+    root = root or paths.project_root()
+    pins = lock_pins((root / "requirements.lock").read_text(encoding="utf-8"))
+    target = root / "environment.yml"
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    target.write_text(environment_yml(pins, python), encoding="utf-8")
+    return target
