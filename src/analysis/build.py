@@ -64,7 +64,26 @@ def normalise(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell["id"] = f"cell-{index:02d}"
         for output in cell.get("outputs", []):
             output.get("metadata", {}).pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     return notebook
+
+
+def merge_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks: how the kernel splits them depends on timing."""
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] = previous["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def _failure(executed: Path) -> str:
@@ -80,7 +99,9 @@ def _failure(executed: Path) -> str:
     return "the notebook could not be executed"
 
 
-def run_one(notebook: Path, out_notebooks: Path, out_results: Path, overrides: dict[str, str]) -> Outcome:
+def run_one(
+    notebook: Path, out_notebooks: Path, out_results: Path, failed_dir: Path, overrides: dict[str, str]
+) -> Outcome:
     """Execute one notebook; write it and its results only if the whole run succeeded."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -104,14 +125,12 @@ def run_one(notebook: Path, out_notebooks: Path, out_results: Path, overrides: d
                 extra_arguments=["--IPKernelApp.log_level=ERROR"],
             )
         except PapermillExecutionError as exc:
-            failed_dir = out_notebooks.parent / "failed" if out_notebooks == paths.notebooks_dir() else out_notebooks / "failed"
-            failed_dir = paths.project_root() / "build" / "failed" if out_notebooks == paths.notebooks_dir() else failed_dir
             failed_dir.mkdir(parents=True, exist_ok=True)
             if executed.exists():
                 shutil.copyfile(executed, failed_dir / notebook.name)
             return Outcome(notebook.name, False, time.monotonic() - started,
                            error=f"cell In[{exc.exec_count}]: {exc.ename}: {exc.evalue} "
-                                 f"(failed copy: {failed_dir / notebook.name})")
+                                 f"(failed copy kept in {failed_dir / notebook.name})")
         except Exception as exc:  # noqa: BLE001 - report and go on with the next notebook
             return Outcome(notebook.name, False, time.monotonic() - started,
                            error=f"{type(exc).__name__}: {exc}")
@@ -129,6 +148,7 @@ def build(
     out_results: Path | None = None,
     overrides: dict[str, str] | None = None,
     data_dir: Path | None = None,
+    failed_dir: Path | None = None,
     stream=sys.stdout,
 ) -> list[Outcome]:
     """Run every notebook; print one progress line each and a verdict table at the end."""
@@ -136,6 +156,10 @@ def build(
     notebooks = notebooks if notebooks is not None else sorted(paths.notebooks_dir().glob("[0-9]*.ipynb"))
     out_notebooks = out_notebooks or paths.notebooks_dir()
     out_results = out_results or paths.results_dir()
+    if failed_dir is None:
+        # Never next to the committed notebooks: build/ is ignored by git.
+        in_place = out_notebooks == paths.notebooks_dir()
+        failed_dir = paths.project_root() / "build" / "failed" if in_place else out_notebooks.parent / "failed"
     if data_dir is not None:
         os.environ[paths.DATA_DIR_ENV] = str(Path(data_dir).resolve())
     loaders.validate_package(data_dir)
@@ -144,7 +168,7 @@ def build(
     outcomes = []
     for index, notebook in enumerate(notebooks, start=1):
         print(f"[{index}/{len(notebooks)}] {notebook.name} ...", end=" ", file=stream, flush=True)
-        outcome = run_one(notebook, out_notebooks, out_results, overrides)
+        outcome = run_one(notebook, out_notebooks, out_results, failed_dir, overrides)
         status = "ok" if outcome.ok else "FAILED"
         print(f"{status} {outcome.seconds:.1f} s", file=stream, flush=True)
         if not outcome.ok:
