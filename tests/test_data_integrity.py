@@ -33,7 +33,7 @@ def test_sources_are_complete():
 
 def test_every_row_names_known_sources():
     known = set(raw("sources")["source_id"])
-    for name in ("contacts",):
+    for name in ("contacts", "legislation", "usai_history", "supplementals"):
         table = raw(name)
         for line, cell in enumerate(table["source_ids"], start=2):
             ids = loaders.split_ids(cell)
@@ -79,8 +79,23 @@ def test_every_claim_quote_is_verbatim_and_has_a_notebook():
         assert row["notebook"] in notebooks, row["claim_id"]
 
 
-@pytest.mark.parametrize("name", ["sources", "contacts", "articles", "claims"])
+@pytest.mark.parametrize(
+    "name", ["sources", "contacts", "articles", "claims", "legislation", "usai_history", "supplementals"]
+)
 def test_every_column_is_documented_in_the_data_readme(name):
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     for column in raw(name).columns:
         assert f"`{column}`" in readme, f"{name}.csv column {column} missing from data/README.md"
+
+
+def test_house_party_splits_add_up():
+    votes = raw("legislation").set_index("item_id")
+    for column in ("yea", "nay"):
+        parts = sum(int(votes.loc[f"ndaa26-house-passage-{party}", column]) for party in ("republicans", "democrats"))
+        assert parts == int(votes.loc["ndaa26-house-passage", column])
+
+
+def test_legislation_money_rows_have_amounts_and_fiscal_years():
+    table = raw("legislation")
+    money = table[table["item"] == "usai_authorization"]
+    assert (money["amount_usd"] != "").all() and money["fiscal_year"].str.fullmatch(r"\d{4}").all()

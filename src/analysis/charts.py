@@ -46,3 +46,27 @@ def days_since_chart(
         ax.legend(loc="upper left", frameon=False, fontsize=8)
         fig.tight_layout()
     return fig
+
+
+def usai_chart(history: pd.DataFrame, highlight: list[int], title: str) -> plt.Figure:
+    """USAI by fiscal year: authorised (bars) and regular appropriations (dots), ``highlight``
+    years in a stronger colour. Supplementals are left out of the bars (they are 10-40 times
+    larger and would flatten the rest); the notebook prints them beside the chart."""
+    authorised = history[history["kind"] == "authorization"].groupby("fiscal_year")["amount_usd"].sum()
+    appropriated = history[history["kind"] == "appropriation"].groupby("fiscal_year")["amount_usd"].sum()
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(9, 3.8))
+        colors = ["#b35806" if fy in highlight else "#8fa8c8" for fy in authorised.index]
+        ax.bar(authorised.index, authorised.values / 1e6, color=colors, label="authorised (NDAA)")
+        ax.scatter(appropriated.index, appropriated.values / 1e6, color="#1f4e79", zorder=3,
+                   label="appropriated (regular, where sourced)")
+        for fy, amount in authorised.items():
+            ax.annotate(f"{amount / 1e6:.0f}", (fy, amount / 1e6), xytext=(0, 3), textcoords="offset points",
+                        ha="center", fontsize=7)
+        ax.set_xticks(list(authorised.index))
+        ax.set_xticklabels([f"FY{fy % 100:02d}" for fy in authorised.index], fontsize=8)
+        ax.set_ylabel("million US$")
+        ax.set_title(title, loc="left")
+        ax.legend(loc="upper left", frameon=False, fontsize=8)
+        fig.tight_layout()
+    return fig

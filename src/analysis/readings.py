@@ -35,6 +35,8 @@ class Reading:
 
     @property
     def label(self) -> str:
+        if not self.types:  # a reading that is not about contacts: its variant says it all
+            return self.extra
         types = " + ".join(f"{t}s" for t in self.types)
         statuses = next((name for name, s in STATUS_SETS.items() if set(s) == set(self.statuses)),
                         " + ".join(self.statuses))

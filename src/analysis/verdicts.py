@@ -74,10 +74,15 @@ def tolerance_from_precision(claimed: float, precision: float, point_margin: flo
     """
     half = precision / 2
     rule = (
-        f"stated to the nearest {precision:g}: holds for [{claimed - half:g}, {claimed + half:g}); "
-        f"the point survives within ±{point_margin:g}"
+        f"stated to the nearest {_num(precision)}: holds for [{_num(claimed - half)}, {_num(claimed + half)}); "
+        f"the point survives within ±{_num(point_margin)}"
     )
     return Tolerance(claimed, claimed - half, claimed + half, point_margin, rule)
+
+
+def _num(value: float) -> str:
+    """Short for small numbers (33.5), grouped for large ones (795,000,000)."""
+    return f"{value:,.0f}" if abs(value) >= 10_000 else f"{value:g}"
 
 
 def grade(computed: float | None, tolerance: Tolerance) -> Verdict:
