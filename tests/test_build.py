@@ -108,3 +108,14 @@ def test_consecutive_stream_chunks_are_merged():
                new_output("stream", name="stderr", text="w\n"), new_output("stream", name="stdout", text="c\n")]
     merged = build.merge_streams(outputs)
     assert [(o["name"], o["text"]) for o in merged] == [("stdout", "a\nb\n"), ("stderr", "w\n"), ("stdout", "c\n")]
+
+
+def test_numeric_parameters_arrive_as_numbers(tmp_path):
+    notebook = paths.notebooks_dir() / "03_polls.ipynb"
+    done = run_cli("-p", "republican_share=0.25", "--out", str(tmp_path), str(notebook))
+    assert done.returncode == 0, done.stdout + done.stderr
+    executed = nbformat.read(tmp_path / "notebooks" / "03_polls.ipynb", as_version=4)
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert "republican_share = 0.25" in injected[0].source  # a float, not the string "0.25"
+    done = run_cli("-p", "republican_share=1.5", str(notebook))
+    assert done.returncode == 2 and "between 0 and 1" in done.stderr

@@ -33,7 +33,7 @@ def test_sources_are_complete():
 
 def test_every_row_names_known_sources():
     known = set(raw("sources")["source_id"])
-    for name in ("contacts", "legislation", "usai_history", "supplementals"):
+    for name in ("contacts", "legislation", "usai_history", "supplementals", "polls"):
         table = raw(name)
         for line, cell in enumerate(table["source_ids"], start=2):
             ids = loaders.split_ids(cell)
@@ -80,7 +80,7 @@ def test_every_claim_quote_is_verbatim_and_has_a_notebook():
 
 
 @pytest.mark.parametrize(
-    "name", ["sources", "contacts", "articles", "claims", "legislation", "usai_history", "supplementals"]
+    "name", ["sources", "contacts", "articles", "claims", "legislation", "usai_history", "supplementals", "polls"]
 )
 def test_every_column_is_documented_in_the_data_readme(name):
     readme = (DATA / "README.md").read_text(encoding="utf-8")
@@ -99,3 +99,10 @@ def test_legislation_money_rows_have_amounts_and_fiscal_years():
     table = raw("legislation")
     money = table[table["item"] == "usai_authorization"]
     assert (money["amount_usd"] != "").all() and money["fiscal_year"].str.fullmatch(r"\d{4}").all()
+
+
+def test_poll_rows_are_unique_per_series_wave_and_group():
+    table = raw("polls")
+    assert not table.duplicated(["series_id", "wave", "group"]).any()
+    values = table[["pct_favor", "pct_oppose"]].replace("", None).astype(float)
+    assert values.notna().any(axis=1).all(), "a poll row with no figure"

@@ -43,9 +43,28 @@ class Outcome:
 
 def declared_parameters(notebook: Path) -> list[str]:
     """Names declared in the notebook's ``parameters`` cell."""
+    return list(_declared(notebook).keys())
+
+
+def _declared(notebook: Path) -> dict[str, dict]:
     import papermill
 
-    return list(papermill.inspect_notebook(str(notebook)).keys())
+    return papermill.inspect_notebook(str(notebook))
+
+
+#: How a ``-p name=value`` string becomes the type the notebook declares.
+COERCE = {"float": float, "int": int, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
+
+
+def coerce(notebook: Path, overrides: dict[str, str]) -> dict[str, object]:
+    """The overrides this notebook declares, converted to the declared types (papermill would
+    otherwise inject every ``-p`` value as a string)."""
+    declared = _declared(notebook)
+    return {
+        name: COERCE.get(declared[name]["inferred_type_name"], str)(value)
+        for name, value in overrides.items()
+        if name in declared
+    }
 
 
 def check_parameters(notebooks: list[Path], overrides: dict[str, str]) -> None:
@@ -107,8 +126,7 @@ def run_one(
     from papermill.exceptions import PapermillExecutionError
 
     started = time.monotonic()
-    accepted = declared_parameters(notebook)
-    mine = {k: v for k, v in overrides.items() if k in accepted}
+    mine = coerce(notebook, overrides)
     with tempfile.TemporaryDirectory(prefix="analysis-build-") as tmp:
         executed = Path(tmp) / notebook.name
         try:

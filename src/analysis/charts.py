@@ -70,3 +70,26 @@ def usai_chart(history: pd.DataFrame, highlight: list[int], title: str) -> plt.F
         ax.legend(loc="upper left", frameon=False, fontsize=8)
         fig.tight_layout()
     return fig
+
+
+def party_trend_chart(table: pd.DataFrame, error: pd.Series, title: str) -> plt.Figure:
+    """Support by group across the waves of one series; ``error`` (points, indexed by wave year)
+    draws the sampling error of the Republican figure."""
+    colors = {"all": "#555555", "republicans": "#b2182b", "democrats": "#2166ac", "independents": "#762a83"}
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(7, 3.8))
+        for group, rows in table.groupby("group", sort=True):
+            rows = rows.sort_values("wave_year")
+            yerr = error.reindex(rows["wave_year"]).values if group == "republicans" else None
+            ax.errorbar(rows["wave_year"], rows["pct_favor"], yerr=yerr, marker="o", capsize=3,
+                        color=colors.get(group, "#999999"), label=group)
+            for year, value in zip(rows["wave_year"], rows["pct_favor"]):
+                ax.annotate(f"{value:g}", (year, value), xytext=(6, -3), textcoords="offset points", fontsize=8)
+        ax.axhline(50, color="#999999", linewidth=0.8, linestyle=":")
+        ax.set_xticks(sorted(table["wave_year"].unique()))
+        ax.set_ylabel("% in favour")
+        ax.set_ylim(0, 100)
+        ax.set_title(title, loc="left")
+        ax.legend(loc="lower left", frameon=False, fontsize=8)
+        fig.tight_layout()
+    return fig

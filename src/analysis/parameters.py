@@ -52,6 +52,19 @@ def _some_of(allowed: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
     return parse
 
 
+def _fraction(low: float, high: float) -> Callable[[object], float]:
+    def parse(value: object) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ParameterError(f"{value!r} is not a number") from None
+        if not low < number < high:
+            raise ParameterError(f"{number:g} is not between {low:g} and {high:g} (exclusive)")
+        return number
+
+    return parse
+
+
 REGISTRY: dict[str, Parameter] = {
     p.name: p
     for p in (
@@ -67,6 +80,18 @@ REGISTRY: dict[str, Parameter] = {
             f"comma-separated statuses that count: {', '.join(STATUSES)}",
             _some_of(STATUSES),
         ),
+        Parameter(
+            "republican_share",
+            "assumed share of Republicans in a poll's sample, where the pollster does not publish the "
+            "subgroup size (a fraction, e.g. 0.3)",
+            _fraction(0.0, 1.0),
+        ),
+        Parameter(
+            "baseline_n_ratio",
+            "assumed size of the earlier wave's sample relative to the later one's, where not published",
+            _fraction(0.0, 10.0),
+        ),
+        Parameter("confidence", "confidence level of margins of error (e.g. 0.95)", _fraction(0.5, 1.0)),
     )
 }
 
