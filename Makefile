@@ -6,13 +6,23 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lint lock clean-venv
+.PHONY: report test browser lint lock clean-venv
 
 report: $(STAMP)
 	$(PY) -m analysis build
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest
+
+# The browser test needs Debian's chromium (Playwright drives it; it downloads no browser).
+# Installed here when missing and possible (root with apt); otherwise that one test is skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser test (once)..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+	      || echo "chromium could not be installed: the browser test will be skipped"; \
+	  else echo "chromium missing and not installable here: the browser test will be skipped"; fi; }
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests

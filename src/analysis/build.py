@@ -250,4 +250,14 @@ def main(argv: list[str] | None = None) -> int:
     failed = [o for o in outcomes if not o.ok]
     where = out or paths.project_root()
     print(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} notebooks ran; outputs in {where}")
+
+    from analysis import readme, report
+
+    index = report.build_report(
+        (out / "report") if out else paths.project_root() / "report",
+        results_dir=out_results, notebooks_dir=out_notebooks, data_dir=args.data_dir,
+    )
+    if out is None and readme.write():
+        print("README.md: verdict table updated from results/")
+    print(f"Report: {index}")
     return 1 if failed else 0
