@@ -33,7 +33,7 @@ def test_sources_are_complete():
 
 def test_every_row_names_known_sources():
     known = set(raw("sources")["source_id"])
-    for name in ("contacts", "legislation", "usai_history", "supplementals", "polls"):
+    for name in ("contacts", "legislation", "usai_history", "supplementals", "polls", "events", "framing"):
         table = raw(name)
         for line, cell in enumerate(table["source_ids"], start=2):
             ids = loaders.split_ids(cell)
@@ -80,7 +80,8 @@ def test_every_claim_quote_is_verbatim_and_has_a_notebook():
 
 
 @pytest.mark.parametrize(
-    "name", ["sources", "contacts", "articles", "claims", "legislation", "usai_history", "supplementals", "polls"]
+    "name", ["sources", "contacts", "articles", "claims", "legislation", "usai_history", "supplementals", "polls",
+             "events", "claims_excluded", "framing"]
 )
 def test_every_column_is_documented_in_the_data_readme(name):
     readme = (DATA / "README.md").read_text(encoding="utf-8")
@@ -106,3 +107,18 @@ def test_poll_rows_are_unique_per_series_wave_and_group():
     assert not table.duplicated(["series_id", "wave", "group"]).any()
     values = table[["pct_favor", "pct_oppose"]].replace("", None).astype(float)
     assert values.notna().any(axis=1).all(), "a poll row with no figure"
+
+
+def test_timeline_claims_name_an_event_and_events_are_ordered():
+    claims, events = raw("claims"), raw("events")
+    timeline = claims[claims["notebook"] == "04_timeline"]
+    assert (timeline["event_id"] != "").all()
+    assert set(timeline["event_id"]) <= set(events["event_id"])
+    assert (events["date_start"] <= events["date_end"]).all()
+
+
+def test_articles_readme_gives_each_text_and_its_sha256():
+    readme = (DATA / "articles" / "README.md").read_text(encoding="utf-8")
+    for _, row in raw("articles").iterrows():
+        digest = hashlib.sha256((DATA / "articles" / row["file"]).read_bytes()).hexdigest()
+        assert row["file"] in readme and digest in readme, row["file"]

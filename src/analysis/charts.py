@@ -93,3 +93,31 @@ def party_trend_chart(table: pd.DataFrame, error: pd.Series, title: str) -> plt.
         ax.legend(loc="lower left", frameon=False, fontsize=8)
         fig.tight_layout()
     return fig
+
+
+def claims_timeline_chart(table: pd.DataFrame, title: str) -> plt.Figure:
+    """Every checked date claim on a time axis, one row per article, coloured by verdict with
+    the verdict's symbol as the marker label (colour is not the only signal). ``table`` has
+    ``day``, ``article_id`` and ``verdict``."""
+    from analysis.verdicts import VERDICT_COLOURS, VERDICT_SYMBOLS, Verdict
+
+    articles = sorted(table["article_id"].unique())
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(10, 3.6))
+        for verdict in Verdict:
+            rows = table[table["verdict"] == verdict.value]
+            if rows.empty:
+                continue
+            y = [articles.index(a) for a in rows["article_id"]]
+            ax.scatter(rows["day"], y, s=90, color=VERDICT_COLOURS[verdict], zorder=3,
+                       label=f"{VERDICT_SYMBOLS[verdict]} {verdict.label_en} ({len(rows)})")
+            for day, yy in zip(rows["day"], y):
+                ax.annotate(VERDICT_SYMBOLS[verdict], (day, yy), ha="center", va="center", color="white",
+                            fontsize=7, zorder=4)
+        ax.set_yticks(range(len(articles)))
+        ax.set_yticklabels(articles)
+        ax.set_ylim(-0.7, len(articles) - 0.3)
+        ax.set_title(title, loc="left")
+        ax.legend(loc="upper left", frameon=False, fontsize=8, ncol=3, bbox_to_anchor=(0, -0.12))
+        fig.tight_layout()
+    return fig

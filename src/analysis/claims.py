@@ -27,6 +27,7 @@ class Claim:
     window_start: pd.Timestamp | None
     window_end: pd.Timestamp | None
     notebook: str
+    event_id: str = ""
 
     @property
     def claimed_number(self) -> float:
@@ -67,6 +68,7 @@ def claim(claim_id: str, data_dir: Path | None = None) -> Claim:
         window_start=_none_if_missing(row["window_start"]),
         window_end=_none_if_missing(row["window_end"]),
         notebook=row["notebook"],
+        event_id=row.get("event_id", ""),
     )
 
 

@@ -154,6 +154,18 @@ def _cross_file_checks(data_dir: Path, descriptor: dict) -> None:
             )
     texts = {row["article_id"]: (data_dir / "articles" / row["file"]).read_text("utf-8")
              for _, row in articles.iterrows()}
+    names = {r["name"] for r in descriptor["resources"]}
+    if "claims_excluded" in names:
+        excluded = _raw(data_dir, _resource(descriptor, "claims_excluded"))
+        for index, row in excluded.iterrows():
+            if row["text"] not in texts.get(row["article_id"], ""):
+                raise DataValidationError(data_dir / "claims_excluded.csv", index + 2, "text",
+                                          "not found verbatim in the article text")
+    if "events" in names:
+        events = _raw(data_dir, _resource(descriptor, "events"))
+        for index, row in events.iterrows():
+            if row["date_end"] < row["date_start"]:
+                raise DataValidationError(data_dir / "events.csv", index + 2, "date_end", "ends before it starts")
     claims = _raw(data_dir, _resource(descriptor, "claims"))
     for index, row in claims.iterrows():
         if row["quote"] not in texts.get(row["article_id"], ""):

@@ -23,16 +23,13 @@ from markupsafe import Markup
 
 from analysis import claimreview, loaders, paths, results
 from analysis.formatting import format_value
-from analysis.verdicts import Verdict
+from analysis.verdicts import VERDICT_COLOURS, VERDICT_SYMBOLS, Verdict
 
 #: When the report is published (ClaimReview ``datePublished``). A fixed, reviewed date, never "today".
 DATE_PUBLISHED = "2026-11-24"
 
-#: Symbols that carry each verdict besides its colour (colour is never the only signal).
-SYMBOLS = {Verdict.EXACT: "✓", Verdict.ROUNDED: "≈", Verdict.IMPRECISE: "~", Verdict.MISLEADING: "!",
-           Verdict.INACCURATE: "✗", Verdict.UNVERIFIABLE: "?"}
-COLOURS = {Verdict.EXACT: "#1a7f37", Verdict.ROUNDED: "#4c9a2a", Verdict.IMPRECISE: "#b58100",
-           Verdict.MISLEADING: "#c2410c", Verdict.INACCURATE: "#b42318", Verdict.UNVERIFIABLE: "#57606a"}
+SYMBOLS = VERDICT_SYMBOLS
+COLOURS = VERDICT_COLOURS
 
 TEXT = {
     "fr": {"title": "Trump et Poutine en 2025 : chaque chiffre vérifié", "lang_switch": "English",

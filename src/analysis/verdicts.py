@@ -47,6 +47,25 @@ VERDICT_LABELS: dict[Verdict, tuple[str, str, int | None]] = {
 }
 
 
+#: Symbols that carry each verdict besides its colour (colour is never the only signal).
+VERDICT_SYMBOLS: dict[Verdict, str] = {
+    Verdict.EXACT: "✓", Verdict.ROUNDED: "≈", Verdict.IMPRECISE: "~", Verdict.MISLEADING: "!",
+    Verdict.INACCURATE: "✗", Verdict.UNVERIFIABLE: "?",
+}
+VERDICT_COLOURS: dict[Verdict, str] = {
+    Verdict.EXACT: "#1a7f37", Verdict.ROUNDED: "#4c9a2a", Verdict.IMPRECISE: "#b58100",
+    Verdict.MISLEADING: "#c2410c", Verdict.INACCURATE: "#b42318", Verdict.UNVERIFIABLE: "#57606a",
+}
+
+
+def worse(verdict: Verdict, other: Verdict) -> Verdict:
+    """The less favourable of two verdicts (UNVERIFIABLE is never replaced: nothing was computed)."""
+    if verdict is Verdict.UNVERIFIABLE:
+        return verdict
+    order = list(Verdict)
+    return max(verdict, other, key=order.index)
+
+
 @dataclass(frozen=True)
 class Tolerance:
     """Where a computed value still agrees with the claim.
