@@ -12,6 +12,7 @@ report: $(STAMP)
 	$(PY) -m analysis build
 
 test: $(STAMP) browser
+	$(PY) -m ruff check src tests
 	$(PY) -m pytest
 
 # The browser test needs Debian's chromium (Playwright drives it; it downloads no browser).

@@ -47,7 +47,7 @@ def test_the_report_opens_cleanly_offline(browser, built, page_name):
     page.goto((built / page_name).as_uri())
     page.wait_for_load_state("load")
     root = built.as_uri()
-    outside = [url for url in requests if not (url.startswith(root) or url.startswith("data:"))]
+    outside = [url for url in requests if not url.startswith((root, "data:"))]
     assert not outside, outside
     assert not errors, errors
     if not page_name.startswith("notebooks/"):

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import replace_cell
 from nbformat.v4 import new_code_cell, new_notebook
 
 from analysis import build, paths
+from conftest import replace_cell
 
 ROOT = paths.project_root()
 
@@ -23,7 +23,7 @@ def fingerprint(folder: Path, pattern: str) -> dict[str, str]:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "analysis", "build", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, check=False)
 
 
 def test_a_rebuild_reproduces_every_committed_byte(tmp_path):

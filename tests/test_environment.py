@@ -12,7 +12,7 @@ ROOT = paths.project_root()
 def test_environment_yml_matches_the_lock():
     lock = environment.lock_pins((ROOT / "requirements.lock").read_text(encoding="utf-8"))
     yml = (ROOT / "environment.yml").read_text(encoding="utf-8")
-    pins = dict(re.findall(r"^\s+- ([A-Za-z0-9_.\-\[\]]+)==(\S+)$", yml, flags=re.M))
+    pins = dict(re.findall(r"^\s+- ([A-Za-z0-9_.\-\[\]]+)==(\S+)$", yml, flags=re.MULTILINE))
     assert {k.lower(): v for k, v in pins.items()} == lock
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import replace_cell
 
 from analysis import loaders
 from analysis.errors import DataValidationError
+from conftest import replace_cell
 
 
 def test_malformed_date_names_file_row_and_column(data_copy):

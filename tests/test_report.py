@@ -124,5 +124,5 @@ def test_safe_url():
 def test_readme_table_matches_the_results(records):
     text = (ROOT / "README.md").read_text("utf-8")
     assert readme.updated(text, records) == text, "run `make report` to refresh README.md"
-    table = re.search(re.escape(readme.START) + "(.*?)" + re.escape(readme.END), text, flags=re.S).group(1)
+    table = re.search(re.escape(readme.START) + "(.*?)" + re.escape(readme.END), text, flags=re.DOTALL).group(1)
     assert table.count("\n| `") == len(records)

@@ -217,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="output folder for notebooks/ and results/ (default: the committed "
                              "ones; with -p or --data-dir: build/runs/<parameters>)")
     parser.add_argument("--data-dir", type=Path, default=None, help="use another copy of data/")
+    parser.add_argument("--base-url", default="",
+                        help="where the report will be published (absolute ClaimReview URLs), e.g. "
+                             "https://example.org/factcheck/; default: relative links")
     parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all)")
     args = parser.parse_args(argv)
 
@@ -256,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     index = report.build_report(
         (out / "report") if out else paths.project_root() / "report",
         results_dir=out_results, notebooks_dir=out_notebooks, data_dir=args.data_dir,
+        base_url=args.base_url,
     )
     if out is None and readme.write():
         print("README.md: verdict table updated from results/")

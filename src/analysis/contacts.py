@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import pairwise
 
 import pandas as pd
 
@@ -106,9 +107,10 @@ def gaps(days: pd.Series, start: DateLike, as_of: DateLike) -> pd.DataFrame:
     inside = sorted(set(in_window(days, start, as_of, include_start=True, include_end=True)))
     marks = [start, *inside]
     rows = []
-    for left, right in zip(marks, marks[1:]):
+    for left, right in pairwise(marks):
         if right > left:
-            rows.append((left, right, days_between(left, right), "from_start" if left == start and left not in inside else "between"))
+            kind = "from_start" if left == start and left not in inside else "between"
+            rows.append((left, right, days_between(left, right), kind))
     if marks[-1] < as_of:
         rows.append((marks[-1], as_of, days_between(marks[-1], as_of), "open"))
     return pd.DataFrame(rows, columns=["gap_start", "gap_end", "days", "kind"])

@@ -30,7 +30,7 @@ def section(records: list[dict]) -> str:
 
 def updated(readme_text: str, records: list[dict]) -> str:
     """The README text with its generated section replaced."""
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), flags=re.S)
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), flags=re.DOTALL)
     if not pattern.search(readme_text):
         raise ValueError(f"README.md has no {START} … {END} section")
     return pattern.sub(lambda _: section(records), readme_text)
