@@ -10,4 +10,5 @@ def test_weekday_fr():
 
 
 def test_day_in_words_fr():
-    assert day_in_words_fr("2025-01-01") == "mercredi 1 janvier 2025"
+    assert day_in_words_fr("2025-01-01") == "mercredi 1er janvier 2025"  # French writes the first "1er"
+    assert day_in_words_fr("2025-12-17") == "mercredi 17 décembre 2025"

@@ -116,3 +116,12 @@ def test_select_contacts_never_counts_undated_claims():
 def test_select_contacts_rejects_unknown_values(kwargs):
     with pytest.raises(ValueError, match="unknown"):
         ct.select_contacts(_table(), **kwargs)
+
+
+def test_sawtooth_peaks_show_the_full_stretch():
+    from analysis.charts import sawtooth
+
+    # Contacts on 1 and 4 January: the stretch between them is 3 days, so the line must reach 3.
+    series = ct.days_since_series(days("2025-01-04"), "2025-01-01", "2025-01-05")
+    line = sawtooth(series)
+    assert list(line["days_since"]) == [0, 1, 2, 3, 0, 1]

@@ -22,3 +22,15 @@ def test_percent_money_dates_weekdays_and_booleans():
     assert weekday_in("mercredi", "en") == "Wednesday"
     assert format_value("true", "", "fr") == "oui" and format_value("true", "", "en") == "yes"
     assert format_value(None, "days", "en") == "—"
+
+
+def test_kinds_decide_how_values_read():
+    assert format_value(2024, "", "fr", "year") == "2024"  # no thousands separator in a year
+    assert format_value(2024, "", "en", "year") == "2024"
+    assert format_value("2022-02", "", "fr", "month") == "février 2022"
+    assert format_value("2022-02", "", "en", "month") == "February 2022"
+    assert format_value("2025-02-12", "", "en", "date") == "February 12, 2025"
+    assert format_value("jeudi", "", "en", "weekday") == "Thursday"
+    assert format_value("none", "", "fr", "first") == "aucun précédent"
+    assert format_value("buyer=us_dod;seller=us_industry", "", "en", "mechanism") == "buyer: Pentagon, seller: US industry"
+    assert format_value(1, "days", "fr", "longest_gap", {"current": 63, "runner_up": 62}) == f"63{NBSP}jours contre 62"

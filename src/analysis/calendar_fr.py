@@ -13,5 +13,7 @@ def weekday_fr(day: DateLike) -> str:
 
 
 def day_in_words_fr(day: DateLike) -> str:
-    """``"mercredi 17 décembre 2025"``."""
-    return format_date(as_day(day).date(), "EEEE d MMMM y", locale="fr")
+    """``"mercredi 17 décembre 2025"``; the first of a month is written ``"1er"``."""
+    value = as_day(day).date()
+    number = "1er" if value.day == 1 else str(value.day)
+    return f"{format_date(value, 'EEEE', locale='fr')} {number} {format_date(value, 'MMMM y', locale='fr')}"

@@ -22,6 +22,11 @@ def days_of(table: pd.DataFrame, reading: Reading) -> pd.Series:
     return ct.select_contacts(table, reading.types, reading.statuses, reading.clock)["day"]
 
 
+def contact_words(types: tuple[str, ...]) -> str:
+    """``("call",)`` -> ``"calls"``; ``("call", "meeting")`` -> ``"calls and meetings"``."""
+    return " and ".join(f"{t}s" for t in types)
+
+
 def count_after(table: pd.DataFrame, reading: Reading, after: object, as_of: object) -> int:
     """Contacts after the opening contact on ``after`` up to ``as_of`` (the opening one only
     with ``extra == WITH_OPENING_CALL``)."""
@@ -29,13 +34,16 @@ def count_after(table: pd.DataFrame, reading: Reading, after: object, as_of: obj
     return len(ct.in_window(days_of(table, reading), after, as_of, include_start=include))
 
 
-def days_since_last(table: pd.DataFrame, reading: Reading, as_of: object) -> int:
-    """Days without a contact on ``as_of``; one more when both ends are counted."""
+def days_since_last(table: pd.DataFrame, reading: Reading, as_of: object) -> int | None:
+    """Days without a contact on ``as_of``; one more when both ends are counted.
+    ``None`` when no contact precedes ``as_of`` (the claim cannot be checked then)."""
+    if last_contact(table, reading, as_of) is None:
+        return None
     days = ct.days_since_last(days_of(table, reading), as_of)
     return days + 1 if reading.counting == "inclusive" else days
 
 
-def longest_gap_margin(table: pd.DataFrame, reading: Reading, start: object, as_of: object) -> int:
+def longest_gap_margin(table: pd.DataFrame, reading: Reading, start: object, as_of: object) -> int | None:
     """How many days the stretch still open on ``as_of`` exceeds the longest earlier one.
 
     Positive: it is the longest since ``start``; zero: a tie; negative: it is not.
@@ -45,7 +53,17 @@ def longest_gap_margin(table: pd.DataFrame, reading: Reading, start: object, as_
     open_gap = table_gaps[table_gaps["kind"] == "open"]
     current = int(open_gap["days"].iloc[0]) if not open_gap.empty else 0
     earlier = table_gaps[table_gaps["kind"] != "open"]["days"]
-    return current - int(earlier.max()) if not earlier.empty else current
+    return current - int(earlier.max()) if not earlier.empty else None
+
+
+def longest_gap_detail(table: pd.DataFrame, reading: Reading, start: object, as_of: object) -> dict | None:
+    """The open stretch and the longest earlier one, in days (what the margin compares)."""
+    table_gaps = ct.gaps(days_of(table, reading), start, as_of)
+    open_gap = table_gaps[table_gaps["kind"] == "open"]["days"]
+    earlier = table_gaps[table_gaps["kind"] != "open"]["days"]
+    if earlier.empty:
+        return None
+    return {"current": int(open_gap.iloc[0]) if not open_gap.empty else 0, "runner_up": int(earlier.max())}
 
 
 def mean_interval(table: pd.DataFrame, reading: Reading, start: object, end: object) -> float:
@@ -53,11 +71,11 @@ def mean_interval(table: pd.DataFrame, reading: Reading, start: object, end: obj
     return ct.mean_interval(days_of(table, reading), start, end, reading.extra)
 
 
-def last_contact(table: pd.DataFrame, reading: Reading, as_of: object) -> str:
-    """ISO day of the last contact on or before ``as_of``."""
+def last_contact(table: pd.DataFrame, reading: Reading, as_of: object) -> str | None:
+    """ISO day of the last contact on or before ``as_of``; ``None`` if there is none."""
     days = days_of(table, reading)
     earlier = days[days <= ct.as_day(as_of)]
-    return earlier.max().date().isoformat()
+    return None if earlier.empty else earlier.max().date().isoformat()
 
 
 def judge_margin(margin: int | None) -> Verdict:

@@ -10,6 +10,17 @@ import pandas as pd
 STYLE = {"figure.dpi": 100, "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
 
 
+def sawtooth(series: pd.DataFrame) -> pd.DataFrame:
+    """The line to draw: on each contact day the stretch first reaches its full length, then
+    drops to zero, so every peak shows the stretch's true number of days (not one less)."""
+    resets = series.index[(series["days_since"] == 0) & (series.index > series.index[0])]
+    peaks = pd.DataFrame({"day": series.loc[resets, "day"].values,
+                          "days_since": series.loc[resets - 1, "days_since"].values + 1})
+    line = pd.concat([series[["day", "days_since"]], peaks], ignore_index=True)
+    # On a contact day the peak comes first, then the zero.
+    return line.sort_values(["day", "days_since"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
 def days_since_chart(
     series: pd.DataFrame,
     contacts: pd.DataFrame,
@@ -22,9 +33,10 @@ def days_since_chart(
     ``series`` comes from :func:`analysis.contacts.days_since_series`; ``contacts`` has ``day``
     and ``type``; ``record`` is a row of :func:`analysis.contacts.longest_gaps`.
     """
+    line = sawtooth(series)
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(9, 4))
-        ax.plot(series["day"], series["days_since"], color="#1f4e79", linewidth=1.4,
+        ax.plot(line["day"], line["days_since"], color="#1f4e79", linewidth=1.4,
                 label="days since the last call (or since 20 January)")
         for kind, marker, color in (("call", "v", "#1f4e79"), ("meeting", "D", "#b35806")):
             rows = contacts[contacts["type"] == kind]

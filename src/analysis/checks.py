@@ -35,7 +35,8 @@ class Check:
         ok = self.table["verdict"].isin([Verdict.EXACT.value, Verdict.ROUNDED.value]).sum()
         return f"{ok} of {len(self.table)}"
 
-    def record(self, as_of: str, parameters: dict[str, object], explanation: str) -> dict:
+    def record(self, as_of: str, parameters: dict[str, object], explanation: str,
+               detail: dict | None = None) -> dict:
         """The verdict record for ``results/``."""
         return results.record(
             self.claim,
@@ -47,6 +48,7 @@ class Check:
             as_of,
             parameters,
             explanation,
+            detail,
         )
 
 
@@ -57,9 +59,11 @@ def check(
     judge: Callable[[object], Verdict],
     source_ids: Iterable[str],
     tolerance: Tolerance | None = None,
+    judges: dict[str, Callable[[object], Verdict]] | None = None,
 ) -> Check:
-    """Compute under every reading (the first is the base) and judge each value."""
-    table = readings_mod.sensitivity(readings, compute, judge)
+    """Compute under every reading (the first is the base) and judge each value
+    (``judges``: a judge of its own for a reading, by its ``extra``)."""
+    table = readings_mod.sensitivity(readings, compute, judge, judges)
     base = table.iloc[0]
     return Check(claim, base["computed"], Verdict(base["verdict"]), tolerance, table,
                  sorted(set(source_ids)))

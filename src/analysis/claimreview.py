@@ -63,7 +63,7 @@ def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame, page_u
         "itemReviewed": {
             "@type": "Claim",
             "author": {"@type": "Organization", "name": claim_author},
-            "datePublished": article["date_published"] or None,
+            **({"datePublished": article["date_published"]} if article["date_published"] else {}),
             "appearance": [_appearance(article)],
         },
         "citation": [

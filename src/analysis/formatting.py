@@ -19,6 +19,14 @@ UNITS: dict[str, dict[str, tuple[str, str]]] = {
            "points": ("point", "points")},
 }
 YES_NO = {"fr": ("oui", "non"), "en": ("yes", "no")}
+NONE_EARLIER = {"fr": "aucun précédent", "en": "none earlier"}
+#: Words for the roles and parties of a ``key=value`` mechanism (legislation.csv ``value``).
+ROLE_WORDS = {
+    "buyer": {"fr": "acheteur", "en": "buyer"}, "seller": {"fr": "vendeur", "en": "seller"},
+    "us_dod": {"fr": "Pentagone", "en": "Pentagon"}, "us_industry": {"fr": "industrie américaine", "en": "US industry"},
+    "ukraine": {"fr": "Ukraine", "en": "Ukraine"},
+}
+VERSUS = {"fr": "contre", "en": "vs"}
 
 
 def _number(value: float, locale: str) -> str:
@@ -34,18 +42,40 @@ def weekday_in(name_fr: str, locale: str) -> str:
     return get_day_names("wide", locale=locale)[french[name_fr.lower()]]
 
 
-def format_value(value: object, unit: str, locale: str) -> str:
-    """One claimed or computed value, formatted for ``locale`` (``"fr"`` or ``"en"``)."""
+def _roles(text: str, locale: str) -> str:
+    pairs = [part.split("=", 1) for part in str(text).split(";") if "=" in part]
+    word = lambda key: ROLE_WORDS.get(key, {}).get(locale, key)
+    separator = "\u00a0: " if locale == "fr" else ": "
+    return ", ".join(f"{word(k)}{separator}{word(v)}" for k, v in sorted(pairs))
+
+
+def format_value(value: object, unit: str, locale: str, kind: str = "", detail: dict | None = None) -> str:
+    """One claimed or computed value, formatted for ``locale`` (``"fr"`` or ``"en"``).
+
+    ``kind`` (the claim's kind) decides how dates, months, years, weekdays and special values read;
+    ``detail`` carries what a bare value cannot say (a longest stretch and its runner-up)."""
     if locale not in LOCALES:
         raise ValueError(f"unknown locale {locale!r}; use one of {LOCALES}")
+    if detail and {"current", "runner_up"} <= set(detail):
+        days = UNITS[locale]["days"][1]
+        return f"{detail['current']}\u00a0{days} {VERSUS[locale]} {detail['runner_up']}"
     if value is None or value == "":
         return "—"
     if isinstance(value, bool) or value in ("true", "false"):
         truth = value is True or value == "true"
         return YES_NO[locale][0 if truth else 1]
-    if unit == "date":
+    if kind == "first" and value == "none":
+        return NONE_EARLIER[locale]
+    if kind == "mechanism":
+        return _roles(str(value), locale)
+    if unit == "date" or kind == "date":
         return format_date(date.fromisoformat(str(value)), format="long", locale=locale)
-    if unit == "weekday":
+    if kind == "month":
+        year, month = str(value).split("-")[:2]
+        return format_date(date(int(year), int(month), 1), format="MMMM y", locale=locale)
+    if kind == "year":
+        return str(int(float(value)))
+    if unit == "weekday" or kind == "weekday":
         return weekday_in(str(value), locale)
     try:
         number = float(value)

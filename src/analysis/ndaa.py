@@ -16,12 +16,19 @@ def row(legislation: pd.DataFrame, item_id: str) -> pd.Series:
     return rows.iloc[0]
 
 
-def action_date(legislation: pd.DataFrame, item_id: str) -> pd.Timestamp:
-    """The day of a recorded action (a vote, a signature)."""
+def action_date(legislation: pd.DataFrame, item_id: str) -> pd.Timestamp | None:
+    """The day of a recorded action (a vote, a signature); ``None`` if the row is not among
+    ``legislation`` (e.g. filtered out by status), so the claim shows as UNVERIFIABLE."""
+    if item_id not in set(legislation["item_id"]):
+        return None
     day = row(legislation, item_id)["date"]
     if pd.isna(day):
         raise ValueError(f"{item_id} has no date in data/legislation.csv")
     return day
+
+
+def iso(day: pd.Timestamp | None) -> str | None:
+    return None if day is None else day.date().isoformat()
 
 
 def usai_authorised(legislation: pd.DataFrame, statuses: tuple[str, ...]) -> pd.Series:
@@ -39,6 +46,14 @@ def ukraine_lines(legislation: pd.DataFrame) -> pd.DataFrame:
 def parse_pairs(text: str) -> dict[str, str]:
     """``"buyer=us_dod;seller=us_industry"`` -> ``{"buyer": "us_dod", "seller": "us_industry"}``."""
     return dict(part.split("=", 1) for part in split_ids(text))
+
+
+def enacted_appropriations(history: pd.DataFrame, fiscal_years: list[int], as_of: DateLike) -> int:
+    """USAI money appropriated by acts enacted on or before ``as_of`` for the given fiscal years
+    (rows without an enactment date do not count: nothing shows they were law by then)."""
+    rows = history[(history["kind"] == "appropriation") & history["fiscal_year"].isin(fiscal_years)]
+    rows = rows[rows["date_enacted"].notna() & (rows["date_enacted"] <= as_day(as_of))]
+    return int(rows["amount_usd"].sum())
 
 
 def earlier_aid_laws(legislation: pd.DataFrame, before: DateLike, count: tuple[str, ...]) -> pd.DataFrame:

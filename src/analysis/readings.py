@@ -69,11 +69,14 @@ def sensitivity(
     readings: list[Reading],
     compute: Callable[[Reading], float | bool | None],
     judge: Callable[[float | bool | None], Verdict],
+    judges: dict[str, Callable[[object], Verdict]] | None = None,
 ) -> pd.DataFrame:
     """One row per reading: its label, the computed value and the verdict under it.
 
-    The first reading is marked as the base (the notebook's parameters).
+    The first reading is marked as the base (the notebook's parameters). ``judges`` gives a
+    reading (by its ``extra``) a judge of its own where the rule differs between readings.
     """
+    judges = judges or {}
     rows = []
     for index, reading in enumerate(readings):
         value = compute(reading)
@@ -82,7 +85,7 @@ def sensitivity(
                 "reading": reading.label,
                 "base": index == 0,
                 "computed": value,
-                "verdict": judge(value).value,
+                "verdict": judges.get(reading.extra, judge)(value).value,
             }
         )
     return pd.DataFrame(rows)

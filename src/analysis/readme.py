@@ -18,8 +18,10 @@ def verdict_table(records: list[dict]) -> str:
     for record in records:
         quote = record["quote"] if len(record["quote"]) <= 70 else record["quote"][:69].rstrip() + "…"
         lines.append(
-            f"| `{record['claim_id']}` | « {quote} » | {format_value(record['claimed'], record['unit'], 'en')} "
-            f"| {format_value(record['computed'], record['unit'], 'en')} | {Verdict(record['verdict']).label_en} |"
+            f"| `{record['claim_id']}` | « {quote} » "
+            f"| {format_value(record['claimed'], record['unit'], 'en', record.get('kind', ''))} "
+            f"| {format_value(record['computed'], record['unit'], 'en', record.get('kind', ''), record.get('detail'))} "
+            f"| {Verdict(record['verdict']).label_en} |"
         )
     return "\n".join(lines)
 

@@ -38,14 +38,14 @@ TEXT = {
            "article": "Article", "legend": "Codes", "headline": "Les chiffres clés",
            "method": "Chaque valeur est recalculée à partir de données sourcées ; la tolérance découle de la "
                      "précision de la formulation et est fixée avant le calcul.",
-           "back": "Retour au rapport"},
+           "back": "Retour au rapport", "colon": "\u00a0: "},
     "en": {"title": "Trump and Putin in 2025: every figure checked", "lang_switch": "Français",
            "claims_checked": "claims checked", "quote": "Quote", "claimed": "Claimed",
            "computed": "Computed", "verdict": "Verdict", "links": "Computation and sources",
            "notebook": "computation", "article": "Article", "legend": "Codes", "headline": "Headline figures",
            "method": "Every value is recomputed from sourced data; the tolerance follows from the precision of "
                      "the wording and is declared before computing.",
-           "back": "Back to the report"},
+           "back": "Back to the report", "colon": ": "},
 }
 PAGES = {"fr": "index.html", "en": "en.html"}
 
@@ -96,8 +96,9 @@ def rows_for(records: list[dict], sources: pd.DataFrame) -> list[Row]:
         rows.append(Row(
             record=record,
             verdict=Verdict(record["verdict"]),
-            claimed={lang: format_value(record["claimed"], record["unit"], lang) for lang in TEXT},
-            computed={lang: format_value(record["computed"], record["unit"], lang) for lang in TEXT},
+            claimed={lang: format_value(record["claimed"], record["unit"], lang, record.get("kind", "")) for lang in TEXT},
+            computed={lang: format_value(record["computed"], record["unit"], lang, record.get("kind", ""),
+                                         record.get("detail")) for lang in TEXT},
             sources=cited,
             notebook_page=f"notebooks/{record['notebook']}.html",
         ))

@@ -38,13 +38,16 @@ def record(
     as_of: str,
     parameters: dict[str, object],
     explanation: str,
+    detail: dict | None = None,
 ) -> dict:
-    """One verdict record (conventions §3). ``computed`` is kept unrounded."""
-    return {
+    """One verdict record (conventions §3). ``computed`` is kept unrounded; ``detail`` holds what
+    the bare value cannot say (for a longest stretch: its length and the runner-up's)."""
+    record = {
         "claim_id": claim.claim_id,
         "article_id": claim.article_id,
         "quote": claim.quote,
         "claim_en": claim.claim_en,
+        "kind": claim.kind,
         "claimed": claim.claimed,
         "computed": _plain(computed),
         "unit": claim.unit,
@@ -60,6 +63,9 @@ def record(
         "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in parameters.items()},
         "explanation": explanation,
     }
+    if detail:
+        record["detail"] = detail
+    return record
 
 
 def summary(records: list[dict]) -> pd.DataFrame:

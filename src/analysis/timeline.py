@@ -68,7 +68,7 @@ def readings_for(claim: Claim, row: pd.Series, events: pd.DataFrame) -> dict[str
         return {"the event's year": int(row["date_start"].year), "the year it ended": int(row["date_end"].year)}
     if kind == "month":
         return {"the event's month": row["date_start"].strftime("%Y-%m"), "the month it ended": row["date_end"].strftime("%Y-%m")}
-    if kind == "count":
+    if kind in ("count", "count_min"):
         return {"the figure the sources give": None if pd.isna(row["value"]) else float(row["value"])}
     if kind in ("duration", "duration_max"):
         start = claim.window_start if claim.window_start is not None else row["date_start"]
@@ -98,6 +98,15 @@ def judge(claim: Claim, row: pd.Series):
     if kind in ("count", "duration"):
         tolerance = claim.tolerance()
         return lambda value: grade(value, tolerance)
+    if kind == "count_min":  # "au moins 12", "plus d'un million": a lower bound
+        bound, margin = claim.claimed_number, claim.point_margin or 0
+
+        def lower(value):
+            if value >= bound:
+                return Verdict.EXACT
+            return Verdict.IMPRECISE if bound - value <= margin else Verdict.INACCURATE
+
+        return lower
     if kind == "duration_max":
         bound, margin = claim.claimed_number, claim.point_margin or 0
 
