@@ -8,14 +8,6 @@ import pytest
 from analysis import budget
 
 
-@pytest.mark.parametrize(
-    ("day", "fy"),
-    [("2025-09-30", 2025), ("2025-10-01", 2026), ("2025-12-17", 2026), ("2026-09-30", 2026), ("2026-10-01", 2027)],
-)
-def test_fiscal_year_of(day, fy):
-    assert budget.fiscal_year_of(day) == fy
-
-
 def test_fiscal_year_bounds():
     assert budget.fiscal_year_bounds(2026) == (pd.Timestamp("2025-10-01"), pd.Timestamp("2026-09-30"))
 
@@ -27,10 +19,8 @@ def test_share_in_calendar_years():
     assert budget.share_in_calendar_years(2025, 2026, 2027) == 0.0
 
 
-def test_sums_by_fiscal_year_and_calendar_spread():
-    table = pd.DataFrame({"fiscal_year": [2026, 2027, 2026], "kind": ["authorization", "authorization", "appropriation"],
-                          "amount_usd": [400, 400, 800]})
-    authorised = budget.sum_by_fiscal_year(table, "authorization")
+def test_amounts_by_fiscal_year_and_calendar_spread():
+    authorised = pd.Series({2026: 400, 2027: 400})
     assert budget.amount_for_fiscal_years(authorised, [2026, 2027]) == 800
     with pytest.raises(KeyError):
         budget.amount_for_fiscal_years(authorised, [2028])

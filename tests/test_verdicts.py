@@ -10,7 +10,6 @@ from analysis.verdicts import (
     VERDICT_LABELS,
     Verdict,
     grade,
-    grade_assertion,
     misleading_if,
     tolerance_from_precision,
 )
@@ -42,10 +41,7 @@ def test_grade_at_the_boundaries(computed, expected):
     assert grade(computed, tolerance_from_precision(34, 1, point_margin=3.4)) is expected
 
 
-def test_grade_assertion_and_margin():
-    assert grade_assertion(True) is Verdict.EXACT
-    assert grade_assertion(True, strictly=False) is Verdict.IMPRECISE
-    assert grade_assertion(False) is Verdict.INACCURATE
+def test_judge_margin():
     assert calls.judge_margin(1) is Verdict.EXACT
     assert calls.judge_margin(0) is Verdict.IMPRECISE
     assert calls.judge_margin(-3) is Verdict.INACCURATE

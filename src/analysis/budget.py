@@ -9,18 +9,6 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.contacts import DateLike, as_day
-
-
-def fiscal_year_of(day: DateLike) -> int:
-    """The US federal fiscal year a day falls in.
-
-    >>> fiscal_year_of("2025-10-01"), fiscal_year_of("2025-09-30")
-    (2026, 2025)
-    """
-    day = as_day(day)
-    return day.year + 1 if day.month >= 10 else day.year
-
 
 def fiscal_year_bounds(fiscal_year: int) -> tuple[pd.Timestamp, pd.Timestamp]:
     """First and last day of a fiscal year."""
@@ -35,12 +23,6 @@ def share_in_calendar_years(fiscal_year: int, first_year: int, last_year: int) -
     total = (end - start).days + 1
     inside = max((window_end - window_start).days + 1, 0)
     return inside / total
-
-
-def sum_by_fiscal_year(table: pd.DataFrame, kind: str) -> pd.Series:
-    """Total ``amount_usd`` per fiscal year for one kind (authorization, appropriation, ...)."""
-    rows = table[table["kind"] == kind]
-    return rows.groupby("fiscal_year")["amount_usd"].sum().astype("int64")
 
 
 def amount_for_fiscal_years(amounts: pd.Series, years: list[int]) -> int:

@@ -6,6 +6,8 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from analysis.verdicts import VERDICT_COLOURS, VERDICT_SYMBOLS, Verdict
+
 #: Fixed style so a rebuild draws the same pixels.
 STYLE = {"figure.dpi": 100, "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
 
@@ -111,8 +113,6 @@ def claims_timeline_chart(table: pd.DataFrame, title: str) -> plt.Figure:
     """Every checked date claim on a time axis, one row per article, coloured by verdict with
     the verdict's symbol as the marker label (colour is not the only signal). ``table`` has
     ``day``, ``article_id`` and ``verdict``."""
-    from analysis.verdicts import VERDICT_COLOURS, VERDICT_SYMBOLS, Verdict
-
     articles = sorted(table["article_id"].unique())
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(10, 3.6))

@@ -53,14 +53,9 @@ def select_contacts(
         raise ValueError(f"unknown clock {clock!r}; use one of {sorted(CLOCKS)}")
     chosen = contacts[contacts["type"].isin(types) & contacts["status"].isin(statuses)].copy()
     chosen["day"] = pd.to_datetime(chosen[CLOCKS[clock]]).dt.normalize()
-    # A claimed contact nobody dated cannot be placed on the calendar: see undated().
+    # A claimed contact nobody dated cannot be placed on the calendar: never counted.
     chosen = chosen[chosen["day"].notna()]
     return chosen.sort_values(["day", "contact_id"]).reset_index(drop=True)
-
-
-def undated(contacts: pd.DataFrame) -> pd.DataFrame:
-    """Reported contacts with no date (claims nobody dated): listed, never counted."""
-    return contacts[contacts["date"].isna()].reset_index(drop=True)
 
 
 def _check_members(what: str, given: Iterable[str], allowed: Sequence[str]) -> None:

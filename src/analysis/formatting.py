@@ -43,7 +43,9 @@ def weekday_in(name_fr: str, locale: str) -> str:
 
 
 def _roles(text: str, locale: str) -> str:
-    pairs = [part.split("=", 1) for part in str(text).split(";") if "=" in part]
+    from analysis.ndaa import parse_pairs
+
+    pairs = parse_pairs(str(text)).items()
     word = lambda key: ROLE_WORDS.get(key, {}).get(locale, key)
     separator = "\u00a0: " if locale == "fr" else ": "
     return ", ".join(f"{word(k)}{separator}{word(v)}" for k, v in sorted(pairs))

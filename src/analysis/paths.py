@@ -34,7 +34,3 @@ def notebooks_dir() -> Path:
 
 def results_dir() -> Path:
     return project_root() / "results"
-
-
-def articles_dir() -> Path:
-    return data_dir() / "articles"

@@ -94,13 +94,13 @@ def sensitivity(
 def alternatives_record(table: pd.DataFrame) -> list[dict]:
     """The sensitivity table as the ``alternatives`` list of a verdict record (base excluded)."""
     return [
-        {"reading": row.reading, "computed": _plain(row.computed), "verdict": row.verdict}
+        {"reading": row.reading, "computed": plain(row.computed), "verdict": row.verdict}
         for row in table.itertuples()
         if not row.base
     ]
 
 
-def _plain(value):
+def plain(value):
     """JSON-friendly scalars (numpy ints and floats become Python ones)."""
     if value is None or isinstance(value, (bool, str)):
         return value

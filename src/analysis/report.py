@@ -28,9 +28,6 @@ from analysis.verdicts import VERDICT_COLOURS, VERDICT_SYMBOLS, Verdict
 #: When the report is published (ClaimReview ``datePublished``). A fixed, reviewed date, never "today".
 DATE_PUBLISHED = "2026-11-24"
 
-SYMBOLS = VERDICT_SYMBOLS
-COLOURS = VERDICT_COLOURS
-
 TEXT = {
     "fr": {"title": "Trump et Poutine en 2025 : chaque chiffre vérifié", "lang_switch": "English",
            "claims_checked": "affirmations vérifiées", "quote": "Citation", "claimed": "Annoncé",
@@ -132,7 +129,7 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
             lang=lang, text=TEXT[lang], other_page=other, rows=rows,
             headline=[r for r in rows if r.record["claim_id"] in headline_ids],
             counts=[(v, counts[v]) for v in Verdict if counts[v]], verdicts=list(Verdict),
-            symbols=SYMBOLS, colours=COLOURS, reviews=reviews,
+            symbols=VERDICT_SYMBOLS, colours=VERDICT_COLOURS, reviews=reviews,
             articles=articles.fillna("").to_dict("records"),
         )
     pages["claimreview.jsonld"] = json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"

@@ -18,7 +18,7 @@ import nbformat
 import pandas as pd
 
 from analysis.claims import Claim
-from analysis.readings import _plain
+from analysis.readings import plain
 from analysis.verdicts import Tolerance, Verdict
 
 METADATA_KEY = "analysis/verdict-records"
@@ -49,7 +49,7 @@ def record(
         "claim_en": claim.claim_en,
         "kind": claim.kind,
         "claimed": claim.claimed,
-        "computed": _plain(computed),
+        "computed": plain(computed),
         "unit": claim.unit,
         "verdict": verdict.value,
         "verdict_fr": verdict.label_fr,

@@ -122,16 +122,6 @@ def grade(computed: float | None, tolerance: Tolerance) -> Verdict:
     return Verdict.INACCURATE
 
 
-def grade_assertion(holds: bool | None, strictly: bool = True) -> Verdict:
-    """Grade a yes/no claim ("the longest period since ..."): EXACT if it holds strictly,
-    IMPRECISE if it holds only as a tie (``strictly=False``), INACCURATE if it fails."""
-    if holds is None:
-        return Verdict.UNVERIFIABLE
-    if not holds:
-        return Verdict.INACCURATE
-    return Verdict.EXACT if strictly else Verdict.IMPRECISE
-
-
 def misleading_if(verdict: Verdict, framing_problem: str | None) -> Verdict:
     """Downgrade a right figure to MISLEADING when a framing problem is written down."""
     if framing_problem and verdict in (Verdict.EXACT, Verdict.ROUNDED):
