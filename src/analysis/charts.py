@@ -39,7 +39,7 @@ def days_since_chart(
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(9, 4))
         ax.plot(line["day"], line["days_since"], color="#1f4e79", linewidth=1.4,
-                label="days since the last call (or since 20 January)")
+                label=f"days since the last call (or since {series['day'].iloc[0]:%d %B})")
         for kind, marker, color in (("call", "v", "#1f4e79"), ("meeting", "D", "#b35806")):
             rows = contacts[contacts["type"] == kind]
             ax.scatter(rows["day"], [0] * len(rows), marker=marker, color=color, zorder=3,
