@@ -34,3 +34,16 @@ def notebooks_dir() -> Path:
 
 def results_dir() -> Path:
     return project_root() / "results"
+
+
+def report_dir() -> Path:
+    return project_root() / "report"
+
+
+def build_dir() -> Path:
+    """Scratch space (ignored by git): staging, failed runs, parameter runs, caches."""
+    return project_root() / "build"
+
+
+def schemas_dir() -> Path:
+    return project_root() / "schemas"

@@ -1,0 +1,107 @@
+"""Integrity checks a notebook runs on its data, SRF Data style: each returns the rows that break
+a rule, so the notebook shows a table that should be empty and then asserts it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.io.citations import citations
+from analysis.io.contract import ID_COLUMNS
+from analysis.io.load import load
+
+
+@dataclass(frozen=True)
+class Integrity:
+    name: str
+    rule: str
+    find: Callable[[Path | str | None], pd.DataFrame]
+
+
+def status_without_origins(table: str) -> Callable[[Path | str | None], pd.DataFrame]:
+    """Rows whose status claims more independent support than their citations give:
+    ``confirmed`` needs two supporting origins, ``one_source`` one."""
+
+    def find(data_dir: Path | str | None = None) -> pd.DataFrame:
+        rows = load(table, data_dir)
+        id_column = ID_COLUMNS[table]
+        cited = citations(data_dir)
+        support = cited[(cited["table"] == table) & (cited["role"] == "supports")]
+        origins = support.groupby("row_id")["origin"].nunique()
+        rows = rows.assign(origins=rows[id_column].map(origins).fillna(0).astype(int))
+        need = rows["status"].map({"confirmed": 2, "one_source": 1}).fillna(0)
+        return rows.loc[rows["origins"] < need, [id_column, "status", "origins"]]
+
+    return find
+
+
+def same_day_contacts(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Two counted contacts of one type on one day (one contact entered twice)."""
+    contacts = load("contacts", data_dir)
+    dated = contacts[contacts["status"].isin(["confirmed", "one_source"]) & contacts["date"].notna()]
+    return dated.loc[dated.duplicated(["date", "type"], keep=False), ["contact_id", "date", "type"]]
+
+
+def house_party_splits(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The House vote's party splits against its tally (yea and nay)."""
+    votes = load("legislation", data_dir).set_index("item_id")
+    parts = votes.loc[["ndaa26-house-passage-republicans", "ndaa26-house-passage-democrats"], ["yea", "nay"]].sum()
+    table = pd.DataFrame({"tally": votes.loc["ndaa26-house-passage", ["yea", "nay"]], "by_party": parts})
+    return table[table["tally"] != table["by_party"]].reset_index(names="column")
+
+
+def supplementals_total(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The five Ukraine supplementals against the total CRS publishes (1 % for rounding in the sources)."""
+    table = load("supplementals", data_dir)
+    acts = table[table["row_kind"] == "act"]["total_usd"].sum()
+    total = table[table["row_kind"] == "total"]["total_usd"].iloc[0]
+    frame = pd.DataFrame([{"sum_of_acts": int(acts), "published_total": int(total), "difference": int(acts - total)}])
+    return frame[abs(frame["difference"]) > 0.01 * frame["published_total"]]
+
+
+def poll_duplicates(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Two rows for one series, wave and group."""
+    polls = load("polls", data_dir)
+    return polls.loc[polls.duplicated(["series_id", "wave", "group"], keep=False), ["poll_id", "series_id", "wave", "group"]]
+
+
+def subjects_missing(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Register rows naming a subject that no data table holds."""
+    claims = load("claims", data_dir)
+    known: set[str] = set()
+    for table, column in ID_COLUMNS.items():
+        if table in ("framing", "articles"):
+            continue
+        known |= set(load(table, data_dir)[column])
+    rows = []
+    for _, claim in claims.iterrows():
+        subject = claim["subject"]
+        if not subject or ":" in subject:  # polls name a series and a group
+            continue
+        for part in (p.strip() for p in subject.split(";") if p.strip()):
+            if part not in known:
+                rows.append({"claim_id": claim["claim_id"], "subject": part})
+    return pd.DataFrame(rows, columns=["claim_id", "subject"])
+
+
+CHECKS: dict[str, Integrity] = {c.name: c for c in (
+    Integrity("contacts_status", "A confirmed contact has two independent supporting origins; a single-source one has one.",
+              status_without_origins("contacts")),
+    Integrity("events_status", "A confirmed event has two independent supporting origins; a single-source one has one.",
+              status_without_origins("events")),
+    Integrity("legislation_status", "A confirmed legislative row has two independent origins; a single-source one has one.",
+              status_without_origins("legislation")),
+    Integrity("polls_status", "A confirmed poll row has two independent origins; a single-source one has one.",
+              status_without_origins("polls")),
+    Integrity("statements_status", "A confirmed statement row has two independent origins; a single-source one has one.",
+              status_without_origins("statements")),
+    Integrity("same_day_contacts", "No two counted contacts of one type on the same day.", same_day_contacts),
+    Integrity("house_party_splits", "The House vote's party splits add up to its tally.", house_party_splits),
+    Integrity("supplementals_total", "The five supplementals add up to the total CRS publishes (within 1 %).",
+              supplementals_total),
+    Integrity("poll_duplicates", "One row per series, wave and group.", poll_duplicates),
+    Integrity("subjects_missing", "Every subject the register names exists in the data.", subjects_missing),
+)}

@@ -1,0 +1,104 @@
+"""Execute one notebook in a worker process: papermill into a staging folder, normalise, take the
+records out and check them against the record schema. Never writes outside the staging folder
+(and, for a failed run, build/failed/)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KERNEL = "python3"
+CELL_TIMEOUT = 600  # seconds: a cell that runs longer is a hung kernel, not a slow computation
+
+
+@dataclass
+class Job:
+    notebook: Path
+    staged: Path  # where the executed notebook is written
+    parameters: dict
+    failed_dir: Path
+    env: dict = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    name: str
+    ok: bool
+    seconds: float
+    staged: Path | None = None
+    records: list[dict] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)
+    error: str = ""
+    exit_status: int = 0  # 1: a cell failed; 2: the run could not happen (kernel died, output unwritable)
+
+
+def execute(job: Job) -> Result:
+    """Run one notebook; on success its normalised copy is at ``job.staged``."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from analysis.pipeline import notebooks as nbs
+    from analysis.verdicts.records import parse
+
+    os.environ.update(job.env)
+    started = time.monotonic()
+    name = job.notebook.name
+    raw = job.staged.with_suffix(".raw.ipynb")
+    try:
+        papermill.execute_notebook(
+            str(job.notebook), str(raw), parameters=job.parameters, kernel_name=KERNEL,
+            cwd=str(job.notebook.parent), progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT,
+            # ipykernel 7 warns about TCP on every start: keep its log out of the progress lines.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        )
+    except PapermillExecutionError as exc:
+        kept = _keep_failed(raw, job.failed_dir, name)
+        return Result(name, False, time.monotonic() - started, exit_status=1,
+                      error=f"cell In[{exc.exec_count}] raised {exc.ename}: {exc.evalue}{kept}")
+    except Exception as exc:  # noqa: BLE001 - every other failure is reported, the other notebooks go on
+        kept = _keep_failed(raw, job.failed_dir, name)
+        kind = type(exc).__name__
+        if "DeadKernel" in kind:
+            why = "the kernel died (killed, or out of memory); run the build again, or open the notebook to see where"
+        elif "Timeout" in kind:
+            why = f"a cell ran longer than {CELL_TIMEOUT} s (a hung kernel?)"
+        elif "NoSuchKernel" in kind:
+            why = f"no Jupyter kernel named {KERNEL!r}: run `make report`, which installs ipykernel"
+        else:
+            why = f"{kind}: {exc}"
+        return Result(name, False, time.monotonic() - started, exit_status=2, error=why + kept)
+    try:
+        executed = nbs.normalise(nbformat.read(raw, as_version=4))
+        records = nbs.extract(executed)
+        parse(records)  # every record matches the schema
+        job.staged.write_text(nbformat.writes(executed) + "\n", encoding="utf-8")
+    except OSError as exc:
+        from analysis.pipeline.publication import output_error
+
+        return Result(name, False, time.monotonic() - started, exit_status=2, error=str(output_error(job.staged, exc)))
+    except ValueError as exc:
+        return Result(name, False, time.monotonic() - started, exit_status=1,
+                      error=f"its verdict records do not match the record schema: {exc}")
+    finally:
+        raw.unlink(missing_ok=True)
+    if not records:
+        return Result(name, False, time.monotonic() - started, exit_status=1,
+                      error="it published no verdict record (its last cell should call run.publish())")
+    return Result(name, True, time.monotonic() - started, staged=job.staged, records=records,
+                  tables=nbs.tables_read(executed))
+
+
+def _keep_failed(raw: Path, failed_dir: Path, name: str) -> str:
+    if not raw.exists():
+        return ""
+    try:
+        failed_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(raw, failed_dir / name)
+        raw.unlink()
+    except OSError:
+        return ""
+    return f" (the partly executed copy is in {failed_dir / name})"

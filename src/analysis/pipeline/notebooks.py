@@ -1,0 +1,133 @@
+"""Notebook files: read them safely, find their parameters, normalise executed copies, and take
+the verdict records out of them."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+from analysis.errors import NotebookError
+from analysis.publish.notebook import METADATA_KEY, TABLES_KEY
+
+
+def read(path: Path) -> dict:
+    """A notebook as JSON, with a clear error if it is missing, truncated or not a notebook."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise NotebookError(f"{path}: notebook not found. Restore it with `git checkout -- {path}`.") from None
+    except (UnicodeDecodeError, OSError) as exc:
+        raise NotebookError(f"{path}: cannot be read ({exc}). Restore it with `git checkout -- {path}`.") from None
+    try:
+        notebook = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NotebookError(f"{path}: not valid notebook JSON (line {exc.lineno}: {exc.msg}); the file may be "
+                            f"truncated. Restore it with `git checkout -- {path}`.") from None
+    if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list) or notebook.get("nbformat") != 4:
+        raise NotebookError(f"{path}: not a version-4 Jupyter notebook (no 'cells' list). Restore it with git.")
+    return notebook
+
+
+def source(cell: dict) -> str:
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else str(text)
+
+
+def parameters_cell(notebook: dict) -> dict | None:
+    tagged = [c for c in notebook["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    return tagged[0] if tagged else None
+
+
+def declared_parameters(path: Path) -> dict[str, str]:
+    """``name -> annotation`` of the literals in the notebook's ``parameters`` cell (read with
+    ``ast``: no kernel, no papermill)."""
+    notebook = read(path)
+    cell = parameters_cell(notebook)
+    if cell is None:
+        return {}
+    try:
+        tree = ast.parse(source(cell))
+    except SyntaxError as exc:
+        raise NotebookError(f"{path}: the parameters cell is not valid Python ({exc.msg}, line {exc.lineno}).") from None
+    declared = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            declared[statement.target.id] = ast.unparse(statement.annotation)
+        elif isinstance(statement, ast.Assign):
+            for target in statement.targets:
+                if isinstance(target, ast.Name):
+                    declared[target.id] = ""
+    return declared
+
+
+COERCE = {"float": float, "int": int, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
+
+
+def coerce(path: Path, overrides: dict[str, str]) -> dict[str, object]:
+    """The overrides this notebook declares, converted to the declared types (papermill would
+    otherwise inject every ``-p`` value as a string)."""
+    declared = declared_parameters(path)
+    return {name: COERCE.get(declared[name], str)(value) for name, value in overrides.items() if name in declared}
+
+
+def source_text(notebook: dict) -> str:
+    """What of a notebook determines its outputs: its cells' types, tags and sources (no outputs)."""
+    return json.dumps([[c.get("cell_type"), sorted(c.get("metadata", {}).get("tags", [])), source(c)]
+                       for c in notebook["cells"]], ensure_ascii=False)
+
+
+def normalise(notebook):
+    """Drop what changes from run to run (timings, papermill bookkeeping, random cell ids) and join
+    split output streams, so a rebuild changes no byte."""
+    notebook.metadata.pop("papermill", None)
+    notebook.metadata.pop("widgets", None)
+    for index, cell in enumerate(notebook.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        cell["id"] = f"cell-{index:02d}"
+        for output in cell.get("outputs", []):
+            output.get("metadata", {}).pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
+    return notebook
+
+
+def merge_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks: how the kernel splits them depends on timing."""
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            previous["text"] = previous["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
+def extract(notebook) -> list[dict]:
+    """The verdict records a notebook published (empty if it published none)."""
+    records: list[dict] = []
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            records.extend(output.get("metadata", {}).get(METADATA_KEY, []))
+    return records
+
+
+def tables_read(notebook) -> list[str]:
+    """The data tables a notebook's run read (its data dependencies)."""
+    found: set[str] = set()
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            found.update(output.get("metadata", {}).get(TABLES_KEY, []))
+    return sorted(found)
+
+
+def error_of(notebook) -> str | None:
+    """The first error output of an executed notebook, as ``cell N: Name: value``."""
+    for index, cell in enumerate(notebook["cells"]):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return f"cell {index}: {output.get('ename')}: {output.get('evalue')}"
+    return None

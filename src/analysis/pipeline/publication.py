@@ -1,0 +1,195 @@
+"""Publish a build whole or not at all: stage every output, then move them into place under a
+journal, so a build killed at any moment leaves the old publication or (once the journal is
+replayed by the next command) the new one; and a manifest of content hashes ties them together.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis import paths
+from analysis.errors import AnalysisError, OutputError, display_path
+from analysis.pipeline.fingerprint import sha256_file
+
+MANIFEST = "manifest.json"
+JOURNAL = "publish-journal.json"
+
+
+def _journal_path() -> Path:
+    return paths.build_dir() / JOURNAL
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a file atomically (temp file in the same folder, then rename); clear errors."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise output_error(path, exc) from None
+
+
+def output_error(path: Path, exc: OSError) -> OutputError:
+    """An OSError while writing, as a message that says what to do."""
+    shown = display_path(path)
+    if exc.errno == errno.ENOSPC:
+        return OutputError(f"cannot write {shown}: the disk is full. Free some space and run the build again; "
+                           "nothing was published.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return OutputError(f"cannot write {shown}: permission denied (read-only file or folder). Make it writable "
+                           "(chmod u+w) or choose another output folder with --out; nothing was published.")
+    return OutputError(f"cannot write {shown}: {exc.strerror or exc}. Nothing was published.")
+
+
+@dataclass
+class Stage:
+    """A folder where a build writes everything before publishing it."""
+
+    root: Path
+    moves: list[tuple[Path, Path]] = field(default_factory=list)  # staged file -> target
+
+    def put(self, target: Path, text: str) -> Path:
+        """Stage ``text`` to be published at ``target``."""
+        staged = self.root / f"{len(self.moves):03d}-{target.name}"
+        write_text(staged, text)
+        self.moves.append((staged, target))
+        return staged
+
+    def put_file(self, target: Path, staged: Path) -> None:
+        self.moves.append((staged, target))
+
+
+@contextlib.contextmanager
+def stage(prefix: str = "stage") -> Iterator[Stage]:
+    """A fresh staging folder inside build/ (same file system as the outputs, so renames are
+    atomic), removed afterwards."""
+    root = paths.build_dir() / f"{prefix}-{os.getpid()}"
+    shutil.rmtree(root, ignore_errors=True)
+    try:
+        root.mkdir(parents=True)
+    except OSError as exc:
+        raise output_error(root, exc) from None
+    try:
+        yield Stage(root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def check_writable(targets: list[Path]) -> None:
+    """Fail before publishing anything if a target (or its folder) cannot be written."""
+    for target in targets:
+        folder = target.parent
+        while not folder.exists():
+            folder = folder.parent
+        if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+            raise output_error(target if target.exists() else folder, OSError(errno.EACCES, "permission denied"))
+
+
+def publish(st: Stage) -> None:
+    """Move every staged file into place: write the journal, replay it, remove it."""
+    if not st.moves:
+        return
+    check_writable([target for _, target in st.moves])
+    journal = _journal_path()
+    write_text(journal, json.dumps({"moves": [[str(a), str(b)] for a, b in st.moves]}, indent=1))
+    replay()
+
+
+def replay() -> bool:
+    """Finish a publication a previous build started (after a kill, a crash or a full disk)."""
+    journal = _journal_path()
+    if not journal.is_file():
+        return False
+    try:
+        moves = json.loads(journal.read_text(encoding="utf-8"))["moves"]
+    except (OSError, ValueError, KeyError):
+        journal.unlink(missing_ok=True)  # a journal cut short was never acted on
+        return False
+    for staged, target in moves:
+        staged, target = Path(staged), Path(target)
+        if staged.exists():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, target)
+            except OSError as exc:
+                raise output_error(target, exc) from None
+    journal.unlink()
+    return True
+
+
+@contextlib.contextmanager
+def build_lock() -> Iterator[None]:
+    """One build at a time: a second concurrent build stops with a clear message."""
+    lock_path = paths.build_dir() / ".build.lock"
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+")
+    except OSError as exc:
+        raise output_error(lock_path, exc) from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "unknown"
+        handle.close()
+        raise AnalysisError(f"another build is running (pid {holder}). Wait for it to finish and run again.") from None
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+# --- manifest ------------------------------------------------------------------------------------
+
+def manifest_path(results_dir: Path) -> Path:
+    return results_dir / MANIFEST
+
+
+def read_manifest(results_dir: Path) -> dict:
+    path = manifest_path(results_dir)
+    if not path.is_file():
+        return {"notebooks": {}}
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return {"notebooks": {}}  # a damaged manifest: everything is rebuilt
+    return manifest if isinstance(manifest.get("notebooks"), dict) else {"notebooks": {}}
+
+
+def manifest_text(manifest: dict) -> str:
+    return json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def mismatches(root: Path, results_dir: Path) -> list[str]:
+    """Every published file that differs from what the manifest says (empty: consistent)."""
+    manifest = read_manifest(results_dir)
+    problems = []
+    if not manifest_path(results_dir).is_file():
+        return [f"{display_path(manifest_path(results_dir))} is missing: run `make report`"]
+    for name, entry in sorted(manifest["notebooks"].items()):
+        for relative, digest in sorted(entry.get("outputs", {}).items()):
+            path = root / relative
+            if not path.is_file():
+                problems.append(f"{relative} is missing (manifest entry of {name})")
+            elif sha256_file(path) != digest:
+                problems.append(f"{relative} differs from the build that produced it (manifest entry of {name})")
+    return problems

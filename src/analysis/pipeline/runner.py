@@ -1,0 +1,274 @@
+"""The runner behind ``make report`` (``python -m analysis build``).
+
+1. Finish any publication a killed build left half done; take the build lock.
+2. Validate the data package, the notebooks and the register; check ``-p`` overrides against the
+   parameters the notebooks declare (an unknown name or a bad value stops everything, exit 2).
+3. Plan: a notebook whose inputs (source cells, the data it read, the package, the lock, the
+   parameters) hash as in the manifest, and whose outputs are intact, is skipped; ``--force``
+   runs everything; ``-p`` runs only the notebooks that declare the parameter.
+4. Execute the rest in parallel, one worker per core, each into a staging folder; one progress
+   line per notebook as it finishes.
+5. Check the records against the register; render the README table and the report from the
+   records; write the manifest; publish everything in one step (a journal makes it whole).
+
+A notebook that fails publishes nothing of itself; the others still publish; the exit status is
+then 1. Errors the user can fix end with a message and exit status 2 (``--debug``: traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis import paths
+from analysis.errors import AnalysisError, NotebookError, RegisterError
+
+PROG = "python -m analysis build"
+
+
+@dataclass
+class Plan:
+    notebook: Path
+    inputs: str
+    run: bool
+    why: str
+    params: dict
+
+
+def discover(given: list[Path] | None = None) -> list[Path]:
+    if given:
+        missing = [p for p in given if not p.is_file()]
+        if missing:
+            raise NotebookError(f"{missing[0]}: notebook not found (give a path like notebooks/01_calls.ipynb)")
+        return sorted(p.resolve() for p in given)
+    found = sorted(paths.notebooks_dir().glob("[0-9]*.ipynb"))
+    if not found:
+        raise NotebookError(f"no notebook in {paths.notebooks_dir()} (expected 01_….ipynb); restore them with git")
+    return found
+
+
+def check_overrides(notebooks: list[Path], overrides: dict[str, str]) -> list[Path]:
+    """Check ``-p`` values; return the notebooks they concern (all, without overrides)."""
+    from analysis.io import parameters
+    from analysis.pipeline.notebooks import declared_parameters
+
+    declared = {nb: declared_parameters(nb) for nb in notebooks}
+    accepted = sorted({name for names in declared.values() for name in names})
+    parameters.check(overrides, accepted=accepted)
+    if not overrides:
+        return notebooks
+    return [nb for nb in notebooks if set(overrides) & set(declared[nb])]
+
+
+def plan(notebooks: list[Path], out_root: Path, results_dir: Path, data_dir: Path, overrides: dict, force: bool,
+         manifest: dict) -> list[Plan]:
+    from analysis.pipeline import fingerprint, notebooks as nbs
+    from analysis.pipeline.publication import mismatches
+
+    package, lock = fingerprint.package_hash(), fingerprint.lock_hash()
+    broken = set()
+    for problem in mismatches(out_root, results_dir):
+        broken.add(problem.split(" ")[0])
+    plans = []
+    for notebook in notebooks:
+        name = notebook.stem
+        entry = manifest["notebooks"].get(name, {})
+        source = nbs.source_text(nbs.read(notebook))
+        mine = nbs.coerce(notebook, overrides)
+        inputs = fingerprint.inputs_hash(source, data_dir, entry.get("tables"), mine, package, lock)
+        outputs = entry.get("outputs", {})
+        intact = bool(outputs) and not any(rel in broken for rel in outputs) and all(
+            (out_root / rel).is_file() for rel in outputs)
+        if force:
+            plans.append(Plan(notebook, inputs, True, "forced", mine))
+        elif entry.get("inputs") == inputs and intact:
+            plans.append(Plan(notebook, inputs, False, "unchanged", mine))
+        else:
+            plans.append(Plan(notebook, inputs, True, "changed" if entry else "new", mine))
+    return plans
+
+
+def _progress(stream, index: int, total: int, name: str, status: str) -> None:
+    print(f"[{index}/{total}] {name} ... {status}", file=stream, flush=True)
+
+
+def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None = None, out: Path | None = None,
+          data_dir: Path | None = None, base_url: str = "", force: bool = False, jobs: int | None = None,
+          stream=sys.stdout) -> int:
+    """Run the build; return the exit status (0 ok, 1 a notebook failed)."""
+    from analysis.io import datapackage, register
+    from analysis.io.validate import validate_package
+    from analysis.pipeline import execute, fingerprint
+    from analysis.pipeline import notebooks as nbs
+    from analysis.pipeline import publication as pub
+
+    overrides = overrides or {}
+    data = datapackage.resolve(data_dir)
+    if data_dir is not None:
+        os.environ[paths.DATA_DIR_ENV] = str(data)
+    validate_package(data)
+    notebooks = discover(notebooks)
+    for notebook in notebooks:
+        nbs.read(notebook)
+    register.check_assignments([nb.stem for nb in discover()], data)
+    chosen = check_overrides(notebooks, overrides)
+    in_place = out is None
+    root = paths.project_root() if in_place else out
+    out_notebooks, results_dir = root / "notebooks", root / "results"
+    manifest = pub.read_manifest(results_dir) if in_place else {"notebooks": {}}
+    plans = plan(chosen, root, results_dir, data, overrides, force or not in_place, manifest)
+    total = len(plans)
+    failed_dir = paths.build_dir() / "failed"
+    env = {"ANALYSIS_VALIDATED": fingerprint.data_hash(data, None)}
+    if data_dir is not None:
+        env[paths.DATA_DIR_ENV] = str(data)
+    results: dict[str, execute.Result] = {}
+    done = 0
+    with pub.stage() as st:
+        for p in plans:
+            if not p.run:
+                done += 1
+                _progress(stream, done, total, p.notebook.name, "unchanged, skipped")
+        todo = [p for p in plans if p.run]
+        if todo:
+            workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+            job_list = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params, failed_dir, env)
+                        for p in todo]
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {pool.submit(execute.execute, job): job for job in job_list}
+                for future in as_completed(futures):
+                    job = futures[future]
+                    try:
+                        result = future.result()
+                    except Exception as exc:  # noqa: BLE001 - a worker that died
+                        result = execute.Result(job.notebook.name, False, 0.0, exit_status=2,
+                                                error=f"the worker process failed: {type(exc).__name__}: {exc}")
+                    results[job.notebook.stem] = result
+                    done += 1
+                    status = f"ok {result.seconds:.1f} s" if result.ok else f"FAILED after {result.seconds:.1f} s"
+                    _progress(stream, done, total, job.notebook.name, status)
+                    if not result.ok:
+                        print(f"    {result.error}", file=stream, flush=True)
+        status = _publish(st, plans, results, root, out_notebooks, results_dir, manifest, data, base_url, in_place,
+                          stream)
+    return status
+
+
+def _publish(st, plans, results, root, out_notebooks, results_dir, manifest, data, base_url, in_place, stream) -> int:
+    import json
+
+    from analysis.io import register
+    from analysis.pipeline import publication as pub
+    from analysis.pipeline.fingerprint import sha256_bytes, sha256_file
+    from analysis.publish import readme, report
+    from analysis.verdicts.records import dumps
+
+    records_by_notebook: dict[str, list[dict]] = {}
+    new_manifest = {"notebooks": dict(manifest["notebooks"])}
+    for p in plans:
+        name = p.notebook.stem
+        result = results.get(name)
+        if result is not None and result.ok:
+            text = result.staged.read_text(encoding="utf-8")
+            results_text = dumps(result.records)
+            st.put_file(out_notebooks / p.notebook.name, result.staged)
+            st.put(results_dir / f"{name}.json", results_text)
+            records_by_notebook[name] = result.records
+            new_manifest["notebooks"][name] = {
+                "inputs": _inputs_with_tables(p, result.tables, data),
+                "tables": result.tables,
+                "outputs": {f"notebooks/{p.notebook.name}": sha256_bytes(text.encode()),
+                            f"results/{name}.json": sha256_bytes(results_text.encode())},
+            }
+        else:
+            existing = results_dir / f"{name}.json"
+            if existing.is_file():
+                records_by_notebook[name] = json.loads(existing.read_text(encoding="utf-8"))
+    records = [r for name in sorted(records_by_notebook) for r in records_by_notebook[name]]
+    if in_place:
+        register.check_records(records, data)
+    failures = [r for r in results.values() if not r.ok]
+    if not records:
+        raise RegisterError("no verdict record to publish: every notebook failed")
+    if in_place:
+        readme_path = paths.project_root() / "README.md"
+        new_readme = readme.updated(readme_path.read_text(encoding="utf-8"), records)
+        if new_readme != readme_path.read_text(encoding="utf-8"):
+            st.put(readme_path, new_readme)
+        st.put(pub.manifest_path(results_dir), pub.manifest_text(new_manifest))
+    report_dir = (root / "report") if not in_place else paths.report_dir()
+    pages = report.render(records, out_notebooks, data, base_url, staged_notebooks={
+        p.notebook.name: results[p.notebook.stem].staged for p in plans
+        if p.notebook.stem in results and results[p.notebook.stem].ok})
+    for relative, text in pages.items():
+        st.put(report_dir / relative, text)
+    pub.publish(st)
+    print(file=stream)
+    from analysis.publish.tables import as_text
+    from analysis.publish.readme import summary_frame
+
+    print(as_text(summary_frame(records)), file=stream)
+    ran = sum(1 for r in results.values() if r.ok)
+    skipped = sum(1 for p in plans if not p.run)
+    print(f"\n{ran} notebook(s) ran, {skipped} unchanged, {len(failures)} failed; outputs in {root}", file=stream)
+    print(f"Report: {report_dir / 'index.html'}", file=stream)
+    if failures:
+        return max(r.exit_status for r in failures)
+    return 0
+
+
+def _inputs_with_tables(p: Plan, tables: list[str], data: Path) -> str:
+    """The inputs hash recomputed with the tables the run actually read (what the next build compares)."""
+    from analysis.pipeline import fingerprint, notebooks as nbs
+
+    return fingerprint.inputs_hash(nbs.source_text(nbs.read(p.notebook)), data, tables, p.params,
+                                   fingerprint.package_hash(), fingerprint.lock_hash())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog=PROG, description="Run the notebooks and publish the fact-check.")
+    parser.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a notebook parameter; runs only the notebooks that declare it, into "
+                             "build/runs/… (or --out), never over the committed notebooks")
+    parser.add_argument("--out", type=Path, default=None, help="output folder for notebooks/, results/, report/")
+    parser.add_argument("--data-dir", type=Path, default=None, help="use another copy of data/")
+    parser.add_argument("--base-url", default="", help="where the report will be published (absolute ClaimReview URLs)")
+    parser.add_argument("--force", action="store_true", help="re-run every notebook, changed or not")
+    parser.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: one per core)")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all)")
+    args = parser.parse_args(argv)
+    overrides: dict[str, str] = {}
+    for item in args.parameter:
+        name, sep, value = item.partition("=")
+        if not sep:
+            parser.error(f"-p takes NAME=VALUE, got {item!r}")
+        overrides[name.strip()] = value.strip()
+    out = args.out
+    if out is None and (overrides or args.data_dir):
+        slug = "_".join(f"{k}-{v}" for k, v in sorted(overrides.items())) or "data-dir"
+        out = paths.build_dir() / "runs" / "".join(c if c.isalnum() or c in "-_." else "-" for c in slug)
+    started = time.monotonic()
+    from analysis.pipeline.publication import build_lock, replay
+
+    try:
+        with build_lock():
+            if replay():
+                print("Finished publishing the build that was interrupted.", flush=True)
+            status = build([n for n in args.notebooks] or None, overrides, out.resolve() if out else None,
+                           args.data_dir, args.base_url, args.force, args.jobs)
+    except AnalysisError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("interrupted: nothing more was published (run the build again to finish).", file=sys.stderr)
+        return 130
+    print(f"({time.monotonic() - started:.1f} s)")
+    return status

@@ -1,0 +1,286 @@
+"""What a notebook calls: one object per run that validates the parameters, shows the data and
+its integrity checks, checks each claim through the verdict engine, and hands the records to the
+runner. The notebook narrates; this module computes nothing itself and decides no verdict.
+
+>>> run = Run("01_calls", as_of="article")          # doctest: +SKIP
+>>> run.check("dec-calls-since-feb12")                # doctest: +SKIP
+>>> run.publish()                                     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from analysis.io import integrity, parameters
+from analysis.io.citations import citations
+from analysis.io.load import TABLES_READ, load
+from analysis.io.register import Claim, claims_for_notebook
+from analysis.errors import RegisterError
+from analysis.publish.formatting import format_claimed, format_computed, render
+from analysis.publish.tables import as_text, show
+from analysis.verdicts import engine, judges
+from analysis.verdicts.records import VerdictRecord
+from analysis.verdicts.scale import Verdict
+
+METADATA_KEY = "analysis/verdict-records"
+TABLES_KEY = "analysis/tables-read"
+LOCALE = "en"  # notebooks narrate in English; the report renders the same records in French too
+
+
+def _md(text: str) -> None:
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
+
+
+class Run:
+    """One execution of one notebook."""
+
+    def __init__(self, notebook: str, **params: object):
+        self.notebook = notebook
+        self.params = parameters.validate(**params)
+        self.register = {c.claim_id: c for c in claims_for_notebook(notebook)}
+        if not self.register:
+            raise RegisterError(f"no claim of data/claims.csv is assigned to {notebook}")
+        self.checks: dict[str, engine.Check] = {}
+        self.charts = Charts(self)
+        self._tables: dict[str, pd.DataFrame] = {}  # loaded once, shared by the checks
+
+    # -- data ---------------------------------------------------------------------------------
+    def data(self, table: str, columns: list[str] | None = None, caption: str | None = None) -> pd.DataFrame:
+        """Show a table with, for each row, how many sources support, contradict or give context."""
+        frame = load(table)
+        from analysis.io.contract import ID_COLUMNS
+
+        id_column = ID_COLUMNS.get(table)
+        shown = frame[columns] if columns else frame
+        if id_column:
+            cited = citations()
+            cited = cited[cited["table"] == table]
+            counts = cited.pivot_table(index="row_id", columns="role", values="source_id", aggfunc="count",
+                                       fill_value=0)
+            shown = shown.copy()
+            for role in ("supports", "contradicts", "context"):
+                shown[role] = frame[id_column].map(counts[role] if role in counts.columns else {}).fillna(0).astype(int)
+        show(shown, caption=caption)
+        return frame
+
+    def integrity(self, *names: str) -> None:
+        """Run named integrity checks: each shows the rows that break its rule (none, we hope)."""
+        for name in names:
+            check = integrity.CHECKS[name]
+            broken = check.find(None)
+            _md(f"**{check.rule}** Rows that break it: {len(broken)}.")
+            if not broken.empty:
+                show(broken)
+            assert broken.empty, f"integrity check {name!r} failed: {check.rule}"
+
+    # -- claims -------------------------------------------------------------------------------
+    def check(self, claim_id: str, show_readings: bool = True) -> engine.Check:
+        """Check one claim of this notebook and show the tolerance, the evidence, the verdict and the
+        alternative readings."""
+        if claim_id not in self.register:
+            raise RegisterError(f"{claim_id} is not assigned to {self.notebook} in data/claims.csv")
+        if claim_id in self.checks:
+            raise RegisterError(f"{claim_id} was already checked in this notebook")
+        claim = self.register[claim_id]
+        result = engine.check(claim, self.params, tables=self._tables)
+        self.checks[claim_id] = result
+        self._display(claim, result, show_readings)
+        return result
+
+    def check_all(self, show_readings: bool = False) -> list[engine.Check]:
+        """Check every claim of this notebook not yet checked, in register order, with a summary table."""
+        done = [self.check(cid, show_readings) for cid in self.register if cid not in self.checks]
+        return done
+
+    def _display(self, claim: Claim, result: engine.Check, show_readings: bool) -> None:
+        record = result.record.model_dump(mode="json")
+        verdict = Verdict(record["verdict"])
+        lines = [f"#### `{claim.claim_id}`", f"> « {claim.quote} »", "", f"*{claim.claim_en}*", ""]
+        lines.append(f"**Rule, declared before computing** ({claim.kind}): {tolerance_text(claim)}")
+        lines.append("")
+        lines.append(f"**Claimed** {format_claimed(record, LOCALE)} · **computed** {format_computed(record, LOCALE)}"
+                     f" · **verdict `{verdict.value}`** ({verdict.label})")
+        for message in record["explanation"]:
+            lines.append(f"- {render(message, LOCALE)}")
+        for message in record["notes"]:
+            lines.append(f"- *{render(message, LOCALE)}*")
+        if record["established"]:
+            lines.append(f"- Is what was said itself established? **{record['established']}**.")
+        holds = record["holds_under"]
+        if holds["allowed"] > 1 or holds["ruled_out"]:
+            lines.append(f"- Holds under {holds['agree']} of the {holds['allowed']} readings the wording allows; "
+                         f"the wording rules out {holds['ruled_out']} more.")
+        for ruled in record["ruled_out"]:
+            lines.append(f"  - *{ruled['dimension']}* fixed to {', '.join(ruled['allowed'])}: "
+                         f"{render(ruled['reason'], LOCALE)}")
+        if record["knowledge"]["known_by"] != record["as_of"]:
+            lines.append(f"- Checked with what was public up to {record['knowledge']['known_by']} (a forecast).")
+        _md("\n".join(lines))
+        if show_readings and len(result.outcomes) > 1:
+            show(sensitivity(result), caption="Alternative readings the wording allows (base first)")
+        sources = result.sources
+        if not sources.empty:
+            show(sources[["table", "row_id", "source_id", "role", "origin", "publisher", "date_published"]],
+                 caption="Sources behind the data used")
+
+    # -- output -------------------------------------------------------------------------------
+    def summary(self) -> pd.DataFrame:
+        rows = []
+        for cid, result in self.checks.items():
+            record = result.record.model_dump(mode="json")
+            rows.append({"claim_id": cid, "claimed": format_claimed(record, LOCALE),
+                         "computed": format_computed(record, LOCALE), "verdict": record["verdict"]})
+        return pd.DataFrame(rows, columns=["claim_id", "claimed", "computed", "verdict"])
+
+    def publish(self) -> list[VerdictRecord]:
+        """Show the verdict table and hand the records to the runner. Every claim the register
+        assigns to this notebook must have been checked."""
+        from IPython.display import publish_display_data
+
+        missing = [cid for cid in self.register if cid not in self.checks]
+        if missing:
+            raise RegisterError(f"{self.notebook}: claim(s) {', '.join(missing)} are assigned to this notebook in "
+                                "data/claims.csv but were not checked; add run.check(...) or run.check_all()")
+        records = [self.checks[cid].record for cid in self.register]
+        summary = self.summary()
+        from analysis.publish.tables import as_html
+
+        publish_display_data(
+            data={"text/plain": as_text(summary), "text/html": as_html(summary, caption="Verdicts")},
+            metadata={METADATA_KEY: json.loads(json.dumps([r.model_dump(mode="json") for r in records])),
+                      TABLES_KEY: sorted(TABLES_READ)},
+        )
+        return records
+
+
+def tolerance_text(claim: Claim) -> str:
+    """The rule a claim is judged by, in words, from the register alone (before computing)."""
+    tol = judges.claim_tolerance(claim)
+    kind = judges.KINDS[claim.kind]
+    if tol is None:
+        extra = f" A date off by at most {claim.point_margin:g} day(s) is IMPRECISE." if claim.point_margin else ""
+        return kind.definition + extra
+    record = {"kind": claim.kind, "claimed": claim.claimed, "unit": claim.unit, "hedge": claim.hedge}
+    allowed = render({"key": "{i:interval}", "fields": {"i": {**tol.interval.as_record(), "unit": claim.unit}}}, LOCALE)
+    return (f"the article says {format_claimed(record, LOCALE)}; it holds for {allowed}; off by at most "
+            f"{tol.point_margin:g} more, the point stands (IMPRECISE); beyond, INACCURATE.")
+
+
+def sensitivity(result: engine.Check) -> pd.DataFrame:
+    """The readings the wording allows, base first: reading, computed value, verdict."""
+    rows = []
+    for outcome in result.outcomes:
+        if not outcome.allowed:
+            continue
+        record = {**result.record.model_dump(mode="json"), "computed": outcome.evidence.value}
+        label = "; ".join(render(m, LOCALE) for m in outcome.label) or "as written"
+        rows.append({"reading": ("base: " if outcome is result.outcomes[0] else "") + label,
+                     "computed": format_computed(record, LOCALE), "verdict": outcome.verdict.value})
+    return pd.DataFrame(rows, columns=["reading", "computed", "verdict"])
+
+
+def display_figure(fig, alt: str) -> None:
+    """Show a chart with its alt text (for screen readers and the report's notebook pages)."""
+    import io
+
+    from IPython.display import display
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    import base64
+
+    data = base64.b64encode(buffer.getvalue()).decode()
+    display({"image/png": data, "text/plain": f"[chart] {alt}"},
+            metadata={"image/png": {"alt": alt}}, raw=True)
+    _md(f"*Chart description:* {alt}")
+
+
+class Charts:
+    """The charts of the notebooks, each from data prepared here (the chart functions only draw)."""
+
+    def __init__(self, run: Run):
+        self.run = run
+
+    def days_since(self) -> None:
+        from analysis.domain import contacts as ct
+        from analysis.domain.dates import as_day
+        from analysis.io import datapackage
+        from analysis.io.contract import CLOCK_COLUMNS
+        from analysis.publish.charts import days_since_chart
+        from analysis.verdicts.engine import resolve_as_of
+
+        params = self.run.params
+        claim = self.run.register["dec-longest-gap"]
+        as_of = as_day(resolve_as_of(claim, params))
+        coverage = datapackage.coverage("contacts")
+        contacts = load("contacts")
+        day_column = CLOCK_COLUMNS[params.get("clock", "washington")]
+        statuses = params.get("statuses", ("confirmed", "one_source"))
+        calls = ct.select_contacts(contacts, ("call",), statuses, day_column)["day"]
+        start = as_day(coverage.start)
+        end = as_day(coverage.end)
+        series = ct.days_since_series(calls, start, end)
+        marks = ct.select_contacts(contacts, ("call", "meeting"), statuses, day_column)
+        longest = ct.longest_gaps(calls, start, min(as_of, end), n=1).iloc[0]
+        fig, alt = days_since_chart(series, marks, as_of, longest, end)
+        display_figure(fig, alt)
+
+    def usai(self) -> None:
+        from analysis.publish.charts import usai_chart
+
+        claim = self.run.register["dec-ndaa-800m"]
+        fig, alt = usai_chart(load("usai_history"), list(range(claim.window_start.year, claim.window_end.year + 1)))
+        display_figure(fig, alt)
+
+    def poll_trend(self, claim_id: str) -> None:
+        from analysis.domain import polls as pl
+        from analysis.publish.charts import party_trend_chart
+
+        claim = self.run.register[claim_id]
+        series_id, _, _ = claim.subject.partition(":")
+        table = load("polls")
+        trend = table[(table["series_id"] == series_id) & table["pct_favor"].notna()]
+        share = self.run.params.get("republican_share", 0.3)
+        confidence = self.run.params.get("confidence", 0.95)
+        reps = trend[trend["group"] == "republicans"].set_index("wave_year")
+        errors = {}
+        for year, row in reps.iterrows():
+            if pd.notna(row["n_total"]):
+                errors[year] = 100 * pl.margin_of_error(row["pct_favor"] / 100, row["n_total"] * share, confidence)
+        name = trend["pollster"].iloc[0].split(" (")[0]
+        fig, alt = party_trend_chart(trend, pd.Series(errors, dtype=float),
+                                     f"{name}: support for sending weapons to Ukraine, by party")
+        display_figure(fig, alt)
+
+    def timeline(self) -> None:
+        from analysis.publish.charts import claims_timeline_chart
+
+        rows = []
+        for result in self.run.checks.values():
+            period = result.base.evidence.period
+            if period is not None and result.claim.kind in ("date", "month", "year", "decade", "period"):
+                rows.append({"day": pd.Timestamp(period[0]), "article_id": result.claim.article_id,
+                             "verdict": result.record.verdict})
+        fig, alt = claims_timeline_chart(pd.DataFrame(rows))
+        display_figure(fig, alt)
+
+
+def assumption_sensitivity(run: Run, claim_id: str, parameter: str, values: tuple[float, ...]) -> pd.DataFrame:
+    """The claim's verdict and the rule's note under other values of an assumption (e.g. the
+    share of Republicans in a sample whose subgroup size is not published)."""
+    claim = run.register[claim_id]
+    rows = []
+    for value in sorted({*values, run.params[parameter]}):
+        params = {**run.params, parameter: value}
+        result = engine.check(claim, params, tables=run._tables)
+        notes = " ".join(render(m, LOCALE) for m in result.record.model_dump(mode="json")["notes"])
+        rows.append({parameter: value, "verdict": result.record.verdict, "margin of error": notes})
+    frame = pd.DataFrame(rows)
+    show(frame, ndigits=2, caption=f"{claim_id} under other values of {parameter}")
+    return frame

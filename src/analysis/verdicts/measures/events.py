@@ -1,0 +1,136 @@
+"""Measures over dated events (``events.csv``): their dates, weekdays, values, durations, order."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.domain import events as ev
+from analysis.domain.calendar_fr import weekday_fr
+from analysis.domain.dates import as_day, days_between, iso, months_begun, months_between
+from analysis.io.register import Claim
+from analysis.messages import N_, Message
+from analysis.verdicts.evidence import Evidence
+from analysis.verdicts.measures import Context, no_dimensions, register
+from analysis.verdicts.measures.common import public_row, variants
+from analysis.verdicts.readings import Dimension, Reading
+from analysis.verdicts.tolerance import hedged
+
+
+def _period(row: pd.Series) -> tuple:
+    return (row["date_start"].date(), (row["date_end"] if pd.notna(row["date_end"]) else row["date_start"]).date())
+
+
+@register("events.date", ("events",), no_dimensions, N_("The date (or date range) of the event named in subject."))
+def date(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
+    row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
+    if missing:
+        return missing
+    first, last = _period(row)
+    facts = {"date_precision": row.get("date_precision", "day") or "day"}
+    value = first.isoformat() if first == last else {"from": first.isoformat(), "to": last.isoformat()}
+    return Evidence(value=value, period=(first, last), facts=facts, rows=[("events", row["event_id"])],
+                    message=Message(N_("On record: {from:date} to {to:date} ({clock} clock)."),
+                                    clock=row["clock"], **{"from": first.isoformat(), "to": last.isoformat()}))
+
+
+WEEKDAY_VARIANTS = variants(("written", Message(N_("the date as the article writes it"))),
+                            ("event", Message(N_("the date of the event"))))
+
+
+def _dims_weekday(claim: Claim, ctx: Context) -> list[Dimension]:
+    return [WEEKDAY_VARIANTS] if claim.subjects else []
+
+
+@register("events.weekday", ("events",), _dims_weekday,
+          N_("The weekday of the date written in the article (window_start), or of the event's date."))
+def weekday(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
+    if reading.get("variant", "written") == "written":
+        assert claim.window_start is not None, f"{claim.claim_id}: the written date goes in window_start"
+        day = as_day(claim.window_start)
+        rows = []
+    else:
+        row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
+        if missing:
+            return missing
+        day, rows = row["date_start"], [("events", row["event_id"])]
+    name = weekday_fr(day)
+    return Evidence(value=name, text=name, rows=rows,
+                    message=Message(N_("{day:date} was a {weekday:weekday}."), day=iso(day), weekday=name))
+
+
+@register("events.value", ("events",), no_dimensions, N_("The figure the sources give for the event, with their hedge."))
+def value(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
+    row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
+    if missing:
+        return missing
+    if pd.isna(row["value"]):
+        return Evidence.missing(Message(N_("The sources give no figure for {row}."), row=row["event_id"]),
+                                rows=[("events", row["event_id"])])
+    hedge = row.get("value_hedge", "") or "exact"
+    figure = float(row["value"])
+    return Evidence(value=figure, interval=hedged(figure, hedge), rows=[("events", row["event_id"])],
+                    facts={"hedge": hedge},
+                    message=Message(N_("The sources give {value:hedged}."),
+                                    value={"n": figure, "hedge": hedge, "unit": claim.unit}))
+
+
+DAY_COUNTS = variants(("days", Message(N_("days between the two dates"))),
+                      ("days_inclusive", Message(N_("counting both ends"))))
+MONTH_COUNTS = variants(("months", Message(N_("calendar months (days / 30.44)"))),
+                        ("months_begun", Message(N_("calendar months touched, both ends counted"))))
+
+
+def _dims_duration(claim: Claim, ctx: Context) -> list[Dimension]:
+    return [MONTH_COUNTS if claim.unit == "months" else DAY_COUNTS]
+
+
+@register("events.duration", ("events",), _dims_duration,
+          N_("Time from the first event of subject to the second (or to the date checked), in the claim's unit."))
+def duration(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
+    ids = claim.subjects
+    start_row, missing = public_row(ctx, "events", "event_id", ids[0])
+    if missing:
+        return missing
+    rows = [("events", ids[0])]
+    if len(ids) > 1:
+        end_row, missing = public_row(ctx, "events", "event_id", ids[1])
+        if missing:
+            return missing
+        end, rows = end_row["date_start"], [*rows, ("events", ids[1])]
+    else:
+        end = as_day(ctx.as_of)
+    start = start_row["date_start"]
+    variant = reading["variant"]
+    amount = {"days": days_between(start, end), "days_inclusive": days_between(start, end) + 1,
+              "months": months_between(start, end), "months_begun": months_begun(start, end)}[variant]
+    return Evidence(value=float(amount), interval=hedged(amount, "exact"), rows=rows,
+                    message=Message(N_("From {from:date} to {to:date}: {amount:qty}."),
+                                    amount={"n": float(amount), "unit": claim.unit},
+                                    **{"from": iso(start), "to": iso(end)}))
+
+
+@register("events.first_in_series", ("events",), no_dimensions,
+          N_("Whether an earlier event of the same series exists since window_start."))
+def first_in_series(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
+    row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
+    if missing:
+        return missing
+    since = as_day(claim.window_start) if claim.window_start else None
+    previous = ev.previous_in_series(ctx.table("events"), row, since)
+    facts = {"known_earlier": 0 if previous is None else 1,
+             "earlier": "" if previous is None else previous["event_id"]}
+    return Evidence(value="none" if previous is None else previous["event_id"], facts=facts,
+                    rows=[("events", row["event_id"])] + ([] if previous is None else [("events", previous["event_id"])]),
+                    message=Message(N_("Earlier events of the series on record since {since:date}: {earlier}."),
+                                    since=iso(since) if since is not None else "", earlier=facts["earlier"] or "—"))
+
+
+@register("events.occurred", ("events",), no_dimensions, N_("That the event named in subject took place."))
+def occurred(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
+    row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
+    if missing:
+        return missing
+    first, last = _period(row)
+    return Evidence(value="faithful", text="faithful", period=(first, last), rows=[("events", row["event_id"])],
+                    facts={"assessment": Message(N_("On record from {from:date}."), **{"from": first.isoformat()})},
+                    message=Message(N_("On record from {from:date}."), **{"from": first.isoformat()}))

@@ -1,0 +1,49 @@
+"""Measures over what named people said and what they are (``statements.csv``).
+
+Each row records a statement or a title as the article renders it, what the sources show the
+person said (or was), a sourced judgement of the rendering's fidelity, and whether what was said
+is itself established.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.io.register import Claim
+from analysis.messages import N_, Message
+from analysis.verdicts.evidence import Evidence
+from analysis.verdicts.measures import Context, no_dimensions, register
+from analysis.verdicts.measures.common import public_row
+from analysis.verdicts.tolerance import hedged
+
+
+def bilingual(row: pd.Series, column: str) -> Message:
+    """A sentence the data give in both languages (``<column>_en`` and ``<column>_fr``)."""
+    return Message("{text:bilingual}", text={"en": row[f"{column}_en"], "fr": row[f"{column}_fr"]})
+
+
+@register("statements.fidelity", ("statements",), no_dimensions,
+          N_("How faithfully the article renders what a named person said, or the title it gives them."))
+def fidelity(claim: Claim, ctx: Context, reading) -> Evidence:
+    row, missing = public_row(ctx, "statements", "statement_id", claim.subjects[0])
+    if missing:
+        return missing
+    return Evidence(value=row["fidelity"], text=row["fidelity"], established=row["established"] or None,
+                    facts={"assessment": bilingual(row, "assessment")}, rows=[("statements", row["statement_id"])],
+                    message=Message(N_("On record: {said} ({speaker}, {day:date})."), said=row["said"],
+                                    speaker=row["speaker"], day=row["said_date"].date().isoformat()
+                                    if pd.notna(row["said_date"]) else ""))
+
+
+@register("statements.value", ("statements",), no_dimensions,
+          N_("The figure a named person gave, with their hedge (what the article reports them saying)."))
+def value(claim: Claim, ctx: Context, reading) -> Evidence:
+    row, missing = public_row(ctx, "statements", "statement_id", claim.subjects[0])
+    if missing:
+        return missing
+    hedge = row["value_hedge"] or "exact"
+    figure = float(row["value"])
+    return Evidence(value=figure, interval=hedged(figure, hedge), established=row["established"] or None,
+                    facts={"hedge": hedge}, rows=[("statements", row["statement_id"])],
+                    message=Message(N_("{speaker} gave {value:hedged}: « {said} »."), speaker=row["speaker"],
+                                    value={"n": figure, "hedge": hedge, "unit": claim.unit}, said=row["said"]))

@@ -1,0 +1,136 @@
+"""The verdict record: a typed record per claim, with a JSON Schema (``schemas/verdict-record.schema.json``).
+
+The record keeps numbers apart from words: values and codes as data, every sentence as a message
+(an English template with named fields) that the publish layer renders in French and English.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from analysis.verdicts.scale import Fault, Verdict
+
+VerdictCode = Literal["EXACT", "ROUNDED", "IMPRECISE", "MISLEADING", "INACCURATE", "UNVERIFIABLE"]
+FaultCode = Literal["imprecise_figure", "loose_detail", "framing", "wrong", "unsettled"]
+Role = Literal["supports", "contradicts", "context"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MessageRecord(Strict):
+    """A sentence: an English template (the catalogs' message id) and its named values."""
+
+    key: str
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class FaultRecord(Strict):
+    fault: FaultCode
+    message: MessageRecord
+
+
+class ReadingRecord(Strict):
+    """The claim computed and judged under one reading."""
+
+    reading: dict[str, str]
+    label: list[MessageRecord]
+    computed: Any
+    verdict: VerdictCode
+    faults: list[FaultCode]
+
+
+class RuledOut(Strict):
+    """Readings the article's wording rules out, by dimension, with the reason."""
+
+    dimension: str
+    allowed: list[str]
+    count: int
+    reason: MessageRecord
+
+
+class SourceRef(Strict):
+    source_id: str
+    role: Role
+    origin: str
+    table: str
+    row_id: str
+
+
+class Knowledge(Strict):
+    """What the check could use: public by ``known_by``, within each table's coverage."""
+
+    as_of: str
+    known_by: str
+    coverage: dict[str, str]  # table -> coverage end (ISO)
+    hindsight: bool  # a forecast checked against what happened
+
+
+class VerdictRecord(Strict):
+    """One claim checked (conventions §3)."""
+
+    claim_id: str
+    article_id: str
+    notebook: str
+    theme: str
+    headline: bool
+    quote: str
+    claim_en: str
+    kind: str
+    measure: str
+    claimed: str
+    unit: str
+    hedge: str
+    computed: Any
+    verdict: VerdictCode
+    rating: int | None
+    faults: list[FaultRecord]
+    tolerance: dict[str, Any] | None
+    window: dict[str, str] | None  # a date claim's allowed period ("durant le week-end")
+    reading: dict[str, str]
+    alternatives: list[ReadingRecord]
+    ruled_out: list[RuledOut]
+    holds_under: dict[str, int]  # {"agree": k, "allowed": n, "ruled_out": m}
+    source_ids: list[str]
+    sources: list[SourceRef]
+    as_of: str
+    knowledge: Knowledge
+    established: str | None
+    explanation: list[MessageRecord]
+    notes: list[MessageRecord]
+    detail: dict[str, Any] | None
+    parameters: dict[str, Any]
+
+    @property
+    def code(self) -> Verdict:
+        return Verdict(self.verdict)
+
+
+def schema() -> dict:
+    """The JSON Schema of a results file (a list of records)."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Verdict records of one notebook",
+            "type": "array", "items": VerdictRecord.model_json_schema()}
+
+
+def schema_text() -> str:
+    return json.dumps(schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def dumps(records: list[VerdictRecord] | list[dict]) -> str:
+    """Deterministic JSON text: same records, same bytes."""
+    plain = [r.model_dump(mode="json") if isinstance(r, VerdictRecord) else r for r in records]
+    return json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+
+
+def parse(records: list[dict]) -> list[VerdictRecord]:
+    """Records read back from JSON, validated."""
+    return [VerdictRecord.model_validate(r) for r in records]
+
+
+assert {f.value for f in Fault} == set(FaultCode.__args__)  # the schema and the scale agree
+assert {v.value for v in Verdict} == set(VerdictCode.__args__)

@@ -1,0 +1,150 @@
+"""The rating scale, written down once: verdict codes, the faults that lead to them, definitions.
+
+A verdict is never chosen by hand. A judge finds the *faults* of a claim against the evidence,
+a post-rule may add one, and the verdict is the code of the worst fault (or EXACT / ROUNDED when
+there is none). One kind of fault always gives the same code:
+
+=====================  ============  ==========================================================
+fault                  code          when
+=====================  ============  ==========================================================
+(none, equal)          EXACT         the checkable content matches the evidence exactly
+(none, within)         ROUNDED       it matches at the precision the wording implies
+``imprecise_figure``   IMPRECISE     a number or date off beyond that precision, within the
+                                     margin declared beforehand: the point stands
+``loose_detail``       IMPRECISE     a detail is loose (a title, a word, a dropped hedge, a tie)
+                                     while the point stands
+``framing``            MISLEADING    the figure or fact is right but the framing leads a reader
+                                     to a false conclusion
+``wrong``              INACCURATE    off beyond the declared margin, or the fact is false: the
+                                     point falls with it
+``unsettled``          UNVERIFIABLE  the evidence cannot settle it (missing, not yet public on
+                                     the date, past the data's coverage, disputed)
+=====================  ============  ==========================================================
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from analysis.messages import N_
+
+
+class Verdict(str, Enum):
+    """Language-neutral verdict codes, best first."""
+
+    EXACT = "EXACT"
+    ROUNDED = "ROUNDED"
+    IMPRECISE = "IMPRECISE"
+    MISLEADING = "MISLEADING"
+    INACCURATE = "INACCURATE"
+    UNVERIFIABLE = "UNVERIFIABLE"
+
+    @property
+    def rating(self) -> int | None:
+        """1-5, higher is more accurate; ``None`` for UNVERIFIABLE (no rating)."""
+        return RATINGS[self]
+
+    @property
+    def label(self) -> str:
+        """The English label (the message id the catalogs translate)."""
+        return LABELS[self]
+
+    @property
+    def definition(self) -> str:
+        """What the code means, in words a reader can apply by hand (message id)."""
+        return DEFINITIONS[self]
+
+    @property
+    def holds(self) -> bool:
+        """Whether the claim stands as written (EXACT or ROUNDED)."""
+        return self in (Verdict.EXACT, Verdict.ROUNDED)
+
+
+RATINGS: dict[Verdict, int | None] = {
+    Verdict.EXACT: 5, Verdict.ROUNDED: 5, Verdict.IMPRECISE: 3, Verdict.MISLEADING: 2,
+    Verdict.INACCURATE: 1, Verdict.UNVERIFIABLE: None,
+}
+LABELS: dict[Verdict, str] = {
+    Verdict.EXACT: N_("Accurate"),
+    Verdict.ROUNDED: N_("Accurate (rounded)"),
+    Verdict.IMPRECISE: N_("Imprecise"),
+    Verdict.MISLEADING: N_("Misleading"),
+    Verdict.INACCURATE: N_("Inaccurate"),
+    Verdict.UNVERIFIABLE: N_("Unverifiable"),
+}
+DEFINITIONS: dict[Verdict, str] = {
+    Verdict.EXACT: N_("The checkable content matches the evidence exactly."),
+    Verdict.ROUNDED: N_("It matches the evidence at the precision the wording implies (a whole number "
+                        "of days holds for anything that rounds to it)."),
+    Verdict.IMPRECISE: N_("A figure or date is off beyond the precision of the wording but within the "
+                          "margin declared before computing, or a detail is loose (a title, a word, a "
+                          "dropped hedge); the article's point stands."),
+    Verdict.MISLEADING: N_("The figure or fact is right, but the way it is framed leads a reader to a "
+                           "false conclusion."),
+    Verdict.INACCURATE: N_("The claim is wrong beyond the declared margin, or the fact is false; the "
+                           "article's point falls with it."),
+    Verdict.UNVERIFIABLE: N_("The evidence needed cannot settle the claim: it is missing, was not yet "
+                             "public on the date checked, lies past the data's coverage, or is disputed."),
+}
+#: Symbols that carry each verdict besides its colour (colour is never the only signal).
+SYMBOLS: dict[Verdict, str] = {
+    Verdict.EXACT: "✓", Verdict.ROUNDED: "≈", Verdict.IMPRECISE: "~", Verdict.MISLEADING: "!",
+    Verdict.INACCURATE: "✗", Verdict.UNVERIFIABLE: "?",
+}
+COLOURS: dict[Verdict, str] = {
+    Verdict.EXACT: "#1a7f37", Verdict.ROUNDED: "#4c9a2a", Verdict.IMPRECISE: "#9a6700",
+    Verdict.MISLEADING: "#c2410c", Verdict.INACCURATE: "#b42318", Verdict.UNVERIFIABLE: "#57606a",
+}
+
+
+class Fault(str, Enum):
+    """The kinds of fault a check can find. Each has exactly one code."""
+
+    IMPRECISE_FIGURE = "imprecise_figure"
+    LOOSE_DETAIL = "loose_detail"
+    FRAMING = "framing"
+    WRONG = "wrong"
+    UNSETTLED = "unsettled"
+
+    @property
+    def verdict(self) -> Verdict:
+        return FAULT_CODES[self]
+
+    @property
+    def definition(self) -> str:
+        return FAULT_DEFINITIONS[self]
+
+
+FAULT_CODES: dict[Fault, Verdict] = {
+    Fault.IMPRECISE_FIGURE: Verdict.IMPRECISE,
+    Fault.LOOSE_DETAIL: Verdict.IMPRECISE,
+    Fault.FRAMING: Verdict.MISLEADING,
+    Fault.WRONG: Verdict.INACCURATE,
+    Fault.UNSETTLED: Verdict.UNVERIFIABLE,
+}
+FAULT_DEFINITIONS: dict[Fault, str] = {
+    Fault.IMPRECISE_FIGURE: N_("A number or date off beyond the precision of the wording, within the margin "
+                               "declared beforehand."),
+    Fault.LOOSE_DETAIL: N_("A detail is loose (a title, a word, a dropped hedge, a tie) while the point stands."),
+    Fault.FRAMING: N_("A right figure or fact framed so that a reader reaches a false conclusion."),
+    Fault.WRONG: N_("Off beyond the declared margin, or false: the point falls."),
+    Fault.UNSETTLED: N_("The evidence cannot settle the claim."),
+}
+
+#: Severity order used to combine faults: UNVERIFIABLE absorbs everything (nothing could be
+#: settled), then the lowest rating wins.
+_ORDER = [Verdict.EXACT, Verdict.ROUNDED, Verdict.IMPRECISE, Verdict.MISLEADING, Verdict.INACCURATE,
+          Verdict.UNVERIFIABLE]
+
+
+def worst(verdicts: list[Verdict]) -> Verdict:
+    """The least favourable of several verdicts (UNVERIFIABLE absorbs the others)."""
+    return max(verdicts, key=_ORDER.index)
+
+
+def verdict_of(faults: list[Fault], within_precision: bool = False) -> Verdict:
+    """The verdict a list of faults gives: the worst fault's code; with no fault, ROUNDED if the
+    value only matched within the wording's precision, EXACT otherwise."""
+    if faults:
+        return worst([f.verdict for f in faults])
+    return Verdict.ROUNDED if within_precision else Verdict.EXACT
