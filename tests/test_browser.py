@@ -1,23 +1,24 @@
-"""The report in a real browser: Debian's headless Chromium, driven by Playwright (no browser
-download: ``make test`` installs Debian's ``chromium`` when it is missing and it can).
-
-Checks one row per verdict record, no console error, no request outside the report folder, and
-saves screenshots in ``build/artefacts/`` for a person to look at."""
+"""The report in a real browser: Debian's headless Chromium driven by Playwright (no browser
+download: ``make test`` installs Debian's ``chromium`` when it is missing and it can). Desktop and
+phone width, both languages: one card per record, no console error, no request outside the report,
+no horizontal overflow on a phone. Screenshots go to ``build/artefacts/`` for a person to look at."""
 
 from __future__ import annotations
 
+import json
 import shutil
-from pathlib import Path
 
 import pytest
 
-from analysis import paths, report, results
+from analysis import paths
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it when run as root)")
-ARTEFACTS = paths.project_root() / "build" / "artefacts"
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
+                                                         "(make test installs it when run as root)")
+ARTEFACTS = paths.build_dir() / "artefacts"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
+SIZES = {"desktop": (1280, 1400), "phone": (390, 844)}
 
 
 @pytest.fixture(scope="module")
@@ -30,40 +31,35 @@ def browser():
         instance.close()
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("report")
-    report.build_report(out)
-    return out
-
-
-@pytest.mark.parametrize("page_name", ["index.html", "en.html", "notebooks/01_calls.html"])
-def test_the_report_opens_cleanly_offline(browser, built, page_name):
-    page = browser.new_page(viewport={"width": 1280, "height": 1400})
+@pytest.mark.parametrize("size", sorted(SIZES))
+@pytest.mark.parametrize("page_name", ["index.html", "en.html", "methode.html", "notebooks/01_calls.html"])
+def test_the_report_opens_cleanly_offline_at_every_width(browser, fresh_build, page_name, size):
+    built = fresh_build / "report"
+    width, height = SIZES[size]
+    page = browser.new_page(viewport={"width": width, "height": height})
     errors, requests = [], []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("request", lambda request: requests.append(request.url))
     page.goto((built / page_name).as_uri())
     page.wait_for_load_state("load")
-    root = built.as_uri()
-    outside = [url for url in requests if not url.startswith((root, "data:"))]
-    assert not outside, outside
-    assert not errors, errors
-    if not page_name.startswith("notebooks/"):
-        records = results.load_all(paths.results_dir())
-        assert page.locator("tr.verdict-row").count() == len(records)
-        assert page.locator("tr.verdict-row").first.get_attribute("id") == records[0]["claim_id"]
+    outside = [url for url in requests if not url.startswith((built.as_uri(), "data:"))]
+    assert not outside and not errors, (outside, errors)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page_name} overflows by {overflow} px at {width} px"
+    if page_name in ("index.html", "en.html"):
+        records = [r for p in sorted((fresh_build / "results").glob("[0-9]*.json"))
+                   for r in json.loads(p.read_text(encoding="utf-8"))]
+        assert page.locator(".verdict-row").count() == len(records)
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTEFACTS / (page_name.replace("/", "_") + ".png")), full_page=False)
+    page.screenshot(path=str(ARTEFACTS / f"{page_name.replace('/', '_')}-{size}.png"), full_page=False)
     page.close()
 
 
-def test_language_switch_goes_to_the_other_page(browser, built):
+def test_language_switch_goes_to_the_other_page(browser, fresh_build):
     page = browser.new_page()
-    page.goto((built / "index.html").as_uri())
+    page.goto((fresh_build / "report" / "index.html").as_uri())
     assert page.locator("html").get_attribute("lang") == "fr"
     page.click("a.switch")
-    assert page.url.endswith("/en.html")
-    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.url.endswith("/en.html") and page.locator("html").get_attribute("lang") == "en"
     page.close()

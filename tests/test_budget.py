@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import budget
+from analysis.domain import budget
 
 
 def test_fiscal_year_bounds():

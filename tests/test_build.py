@@ -1,17 +1,21 @@
-"""The runner: reproducible, atomic, strict about parameters, and kind to a failing notebook."""
+"""The runner: byte-identical rebuilds, strict parameters, a failing notebook kept aside while the
+others publish, parameter runs in their own folder touching only the notebooks that declare the
+parameter, and nothing re-run when nothing changed."""
 
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
+import io
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from analysis import build, paths
+from analysis import paths
+from analysis.pipeline import notebooks as nbs
+from analysis.pipeline import runner
 from conftest import replace_cell
 
 ROOT = paths.project_root()
@@ -21,101 +25,111 @@ def fingerprint(folder: Path, pattern: str) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob(pattern))}
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", "build", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600, check=False)
+def committed() -> dict[str, str]:
+    return fingerprint(paths.notebooks_dir(), "*.ipynb") | fingerprint(paths.results_dir(), "*.json") | {
+        "README.md": hashlib.sha256((ROOT / "README.md").read_bytes()).hexdigest()}
 
 
-def test_a_rebuild_reproduces_every_committed_byte(tmp_path):
-    outcomes = build.build(out_notebooks=tmp_path / "notebooks", out_results=tmp_path / "results")
-    assert all(o.ok for o in outcomes), [o.error for o in outcomes]
-    assert fingerprint(tmp_path / "notebooks", "*.ipynb") == fingerprint(paths.notebooks_dir(), "[0-9]*.ipynb")
-    assert fingerprint(tmp_path / "results", "*.json") == fingerprint(paths.results_dir(), "*.json")
+def test_a_rebuild_reproduces_every_committed_byte(fresh_build):
+    assert fingerprint(fresh_build / "notebooks", "*.ipynb") == fingerprint(paths.notebooks_dir(), "[0-9]*.ipynb")
+    assert fingerprint(fresh_build / "results", "[0-9]*.json") == fingerprint(paths.results_dir(), "[0-9]*.json")
 
 
-@pytest.mark.parametrize(
-    ("row", "old", "new", "column"),
-    [
-        ("2025-06-04-call", "2025-06-04,2025-06-04", "2025-06-31,2025-06-04", "'date'"),
-        ("2025-10-16-call", "c2-rferl-2025-10-16", "c2-no-such-source", "'source_ids'"),
-    ],
-)
-def test_bad_data_stops_the_build_and_leaves_the_notebooks_untouched(data_copy, row, old, new, column):
-    line = replace_cell(data_copy / "contacts.csv", row, old, new)
-    before = fingerprint(paths.notebooks_dir(), "*.ipynb") | fingerprint(paths.results_dir(), "*.json")
-    done = run_cli("--data-dir", str(data_copy))
-    assert done.returncode == 2
-    assert f"contacts.csv, row {line}, column {column}" in done.stderr
-    after = fingerprint(paths.notebooks_dir(), "*.ipynb") | fingerprint(paths.results_dir(), "*.json")
-    assert after == before
+def test_a_second_build_with_nothing_changed_runs_nothing(fresh_build):
+    before = fingerprint(fresh_build / "notebooks", "*.ipynb") | fingerprint(fresh_build / "report", "*.html")
+    out = io.StringIO()
+    assert runner.build(out=fresh_build, stream=out) == 0
+    assert out.getvalue().count("unchanged, skipped") == len(list(paths.notebooks_dir().glob("[0-9]*.ipynb")))
+    assert "ran" in out.getvalue() and "0 notebook(s) ran" in out.getvalue()
+    assert fingerprint(fresh_build / "notebooks", "*.ipynb") | fingerprint(fresh_build / "report", "*.html") == before
 
 
-def test_unknown_parameter_and_bad_value_stop_before_running():
-    done = run_cli("-p", "asof=2025-12-18")
-    assert done.returncode == 2 and "unknown parameter 'asof'" in done.stderr
-    assert "as_of:" in done.stderr  # the accepted list
-    done = run_cli("-p", "clock=paris")
-    assert done.returncode == 2 and "bad value for parameter 'clock'" in done.stderr
+def test_a_changed_notebook_is_planned_again(tmp_path):
+    source = paths.notebooks_dir() / "02_ndaa.ipynb"
+    copy = tmp_path / "02_ndaa.ipynb"
+    shutil.copyfile(source, copy)
+    data = paths.data_dir()
+    first = runner.plan([copy], tmp_path, tmp_path / "results", data, {}, False, {"notebooks": {}})[0]
+    manifest = {"notebooks": {"02_ndaa": {"inputs": first.inputs, "tables": None,
+                                          "outputs": {"notebooks/02_ndaa.ipynb": "x"}}}}
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "02_ndaa.ipynb").write_text("x", encoding="utf-8")
+    manifest["notebooks"]["02_ndaa"]["outputs"] = {
+        "notebooks/02_ndaa.ipynb": hashlib.sha256(b"x").hexdigest()}
+    again = runner.plan([copy], tmp_path, tmp_path / "results", data, {}, False, manifest)[0]
+    assert not again.run
+    book = nbformat.read(copy, as_version=4)
+    book.cells[0].source += "\nOne more sentence."
+    nbformat.write(book, copy)
+    changed = runner.plan([copy], tmp_path, tmp_path / "results", data, {}, False, manifest)[0]
+    assert changed.run and changed.why == "changed"
+    assert runner.plan([copy], tmp_path, tmp_path / "results", data, {"clock": "moscow"}, False, manifest)[0].run
 
 
-def test_a_failing_notebook_is_kept_aside_and_the_others_still_run(tmp_path):
+def test_bad_data_stops_the_build_and_leaves_everything_untouched(data_copy, capsys):
+    line = replace_cell(data_copy / "contacts.csv", "2025-06-04-call", "2025-06-04,2025-06-04", "2025-06-31,2025-06-04")
+    before = committed()
+    assert runner.main(["--data-dir", str(data_copy)]) == 2
+    assert f"contacts.csv, row {line}, column 'date'" in capsys.readouterr().err
+    assert committed() == before
+
+
+def test_unknown_parameter_and_bad_value_stop_before_running(capsys):
+    assert runner.main(["-p", "asof=2025-12-18"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown parameter 'asof'" in err and "as_of:" in err
+    assert runner.main(["-p", "clock=paris"]) == 2
+    assert "bad value for parameter 'clock'" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_parameter_runs_go_to_their_own_folder_and_touch_only_their_notebooks(tmp_path):
+    before = committed()
+    out = io.StringIO()
+    status = runner.build(overrides={"clock": "moscow", "republican_share": "0.25"}, out=tmp_path, stream=out)
+    assert status == 0, out.getvalue()
+    ran = sorted(p.name for p in (tmp_path / "notebooks").glob("*.ipynb"))
+    assert ran == ["01_calls.ipynb", "03_polls.ipynb"], "only the notebooks that declare the parameters"
+    calls = nbformat.read(tmp_path / "notebooks" / "01_calls.ipynb", as_version=4)
+    injected = [c for c in calls.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and 'clock = "moscow"' in injected[0].source
+    polls = nbformat.read(tmp_path / "notebooks" / "03_polls.ipynb", as_version=4)
+    injected = [c for c in polls.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert "republican_share = 0.25" in injected[0].source  # a float, not the string "0.25"
+    assert (tmp_path / "report" / "index.html").is_file()
+    assert committed() == before
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_is_kept_aside_and_publishes_nothing_while_the_others_publish(tmp_path):
     source = tmp_path / "src"
     source.mkdir()
-    for name, code in (("01_fails.ipynb", "raise RuntimeError('boom')"), ("02_works.ipynb", "print('fine')")):
-        nb = new_notebook(cells=[new_code_cell(code)])
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        nbformat.write(nb, source / name)
-    out = tmp_path / "out"
-    (out / "notebooks").mkdir(parents=True)
-    committed = out / "notebooks" / "01_fails.ipynb"
-    committed.write_text("previous good copy", encoding="utf-8")
-    lines = []
-
-    class Stream:
-        def write(self, text):
-            lines.append(text)
-
-        def flush(self):
-            pass
-
-    outcomes = build.build(notebooks=sorted(source.glob("*.ipynb")), out_notebooks=out / "notebooks",
-                           out_results=out / "results", stream=Stream())
-    assert [o.ok for o in outcomes] == [False, True]
-    assert "RuntimeError: boom" in outcomes[0].error
-    assert committed.read_text(encoding="utf-8") == "previous good copy"
-    assert (out / "failed" / "01_fails.ipynb").exists()
-    assert (out / "notebooks" / "02_works.ipynb").exists()
-    progress = "".join(lines)
-    assert "[1/2] 01_fails.ipynb ... FAILED" in progress and "[2/2] 02_works.ipynb ... ok" in progress
-
-
-def test_parameter_runs_go_to_their_own_folder(tmp_path):
-    before = fingerprint(paths.notebooks_dir(), "*.ipynb") | fingerprint(paths.results_dir(), "*.json")
-    done = run_cli("-p", "clock=moscow", "--out", str(tmp_path))
-    assert done.returncode == 0, done.stdout + done.stderr
-    executed = nbformat.read(tmp_path / "notebooks" / "01_calls.ipynb", as_version=4)
-    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and 'clock = "moscow"' in injected[0].source
-    assert (tmp_path / "results" / "01_calls.json").exists()
-    after = fingerprint(paths.notebooks_dir(), "*.ipynb") | fingerprint(paths.results_dir(), "*.json")
-    assert after == before
+    shutil.copyfile(paths.notebooks_dir() / "02_ndaa.ipynb", source / "02_ndaa.ipynb")
+    failing = new_notebook(cells=[new_code_cell("raise RuntimeError('boom')")])
+    failing.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(failing, source / "01_calls.ipynb")
+    out_dir = tmp_path / "out"
+    (out_dir / "notebooks").mkdir(parents=True)
+    (out_dir / "notebooks" / "01_calls.ipynb").write_text("previous good copy", encoding="utf-8")
+    stream = io.StringIO()
+    status = runner.build(notebooks=sorted(source.glob("*.ipynb")), out=out_dir, stream=stream)
+    assert status == 1
+    progress = stream.getvalue()
+    assert "01_calls.ipynb ... FAILED" in progress and "RuntimeError: boom" in progress
+    assert "02_ndaa.ipynb ... ok" in progress
+    assert (out_dir / "notebooks" / "01_calls.ipynb").read_text(encoding="utf-8") == "previous good copy"
+    assert not (out_dir / "results" / "01_calls.json").exists()
+    assert (out_dir / "results" / "02_ndaa.json").is_file()
+    assert (paths.build_dir() / "failed" / "01_calls.ipynb").is_file()
 
 
 def test_consecutive_stream_chunks_are_merged():
-    from nbformat.v4 import new_output
-
     outputs = [new_output("stream", name="stdout", text="a\n"), new_output("stream", name="stdout", text="b\n"),
                new_output("stream", name="stderr", text="w\n"), new_output("stream", name="stdout", text="c\n")]
-    merged = build.merge_streams(outputs)
+    merged = nbs.merge_streams(outputs)
     assert [(o["name"], o["text"]) for o in merged] == [("stdout", "a\nb\n"), ("stderr", "w\n"), ("stdout", "c\n")]
 
 
-def test_numeric_parameters_arrive_as_numbers(tmp_path):
-    notebook = paths.notebooks_dir() / "03_polls.ipynb"
-    done = run_cli("-p", "republican_share=0.25", "--out", str(tmp_path), str(notebook))
-    assert done.returncode == 0, done.stdout + done.stderr
-    executed = nbformat.read(tmp_path / "notebooks" / "03_polls.ipynb", as_version=4)
-    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert "republican_share = 0.25" in injected[0].source  # a float, not the string "0.25"
-    done = run_cli("-p", "republican_share=1.5", str(notebook))
-    assert done.returncode == 2 and "between 0 and 1" in done.stderr
+def test_declared_parameters_are_read_without_a_kernel():
+    assert nbs.declared_parameters(paths.notebooks_dir() / "03_polls.ipynb") == {
+        "as_of": "str", "republican_share": "float", "baseline_n_ratio": "float", "confidence": "float"}

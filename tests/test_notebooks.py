@@ -1,15 +1,20 @@
-"""Notebook hygiene: executed, one literal parameters cell, python3 kernel, no ../ and no magics."""
+"""Notebook hygiene: executed top to bottom, one parameters cell of literals, python3 kernel, no
+../, no magics, no "today"; thin (a few lines of code per claim); no verdict decided in a notebook."""
 
 from __future__ import annotations
 
 import ast
+import re
 
 import nbformat
 import pytest
 
-from analysis import parameters, paths
+from analysis import paths
+from analysis.io import parameters, register
 
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
+#: Lines of code per claim, at most (issue "One verdict engine": about 5).
+MAX_LINES_PER_CLAIM = 5
 
 
 def test_there_are_notebooks():
@@ -21,17 +26,19 @@ def notebook(request):
     return nbformat.read(request.param, as_version=4)
 
 
-def test_every_code_cell_was_executed(notebook):
+def code_cells(notebook):
+    return [c for c in notebook.cells if c.cell_type == "code"]
+
+
+def test_every_code_cell_was_executed_in_order(notebook):
     # nbval silently skips cells that were never run, so this is what makes nbval strict.
-    unexecuted = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and c.execution_count is None]
-    assert not unexecuted, f"cells never executed: {unexecuted}"
-    counts = [c.execution_count for c in notebook.cells if c.cell_type == "code"]
+    counts = [c.execution_count for c in code_cells(notebook)]
+    assert None not in counts, "cells never executed"
     assert counts == list(range(1, len(counts) + 1)), "not executed top to bottom in one run"
 
 
 def test_no_error_outputs(notebook):
-    errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    assert not errors
+    assert not [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
 
 
 def test_kernel_is_python3(notebook):
@@ -41,8 +48,7 @@ def test_kernel_is_python3(notebook):
 def test_exactly_one_parameters_cell_of_literals(notebook):
     tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
-    tree = ast.parse(tagged[0].source)
-    for statement in tree.body:
+    for statement in ast.parse(tagged[0].source).body:
         assert isinstance(statement, ast.AnnAssign), "parameters are annotated assignments"
         assert isinstance(statement.value, ast.Constant), "parameters are literals only"
         assert statement.target.id in parameters.REGISTRY, f"{statement.target.id} not in the registry"
@@ -50,19 +56,45 @@ def test_exactly_one_parameters_cell_of_literals(notebook):
 
 
 def test_no_relative_paths_magics_or_today(notebook):
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
-            continue
+    for cell in code_cells(notebook):
         assert "../" not in cell.source
         assert not any(line.lstrip().startswith(("%", "!")) for line in cell.source.splitlines())
         assert "today(" not in cell.source and "now(" not in cell.source
 
 
 def test_no_injected_parameters_in_committed_notebooks(notebook):
-    # The committed notebooks run on their declared defaults; -p runs go elsewhere.
     assert not [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
 
 
-def test_tables_are_plain_text(notebook):
-    html = [o for c in notebook.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
-    assert not html, "print tables with analysis.tables.show (nbval compares text)"
+def test_tables_are_rich_html_with_a_text_twin(notebook):
+    tables = [o for c in notebook.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
+    assert tables, "tables are shown as HTML"
+    assert all("text/plain" in o["data"] for o in tables)
+
+
+def test_charts_have_alt_text(notebook):
+    images = [o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    for image in images:
+        assert image.get("metadata", {}).get("image/png", {}).get("alt"), "a chart without alt text"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_thin(path):
+    notebook = nbformat.read(path, as_version=4)
+    claims = register.claims_for_notebook(path.stem)
+    lines = sum(len([ln for ln in c.source.splitlines() if ln.strip() and not ln.strip().startswith("#")])
+                for c in code_cells(notebook) if "parameters" not in c.metadata.get("tags", []))
+    assert lines <= MAX_LINES_PER_CLAIM * len(claims), f"{lines} lines of code for {len(claims)} claims"
+
+
+def test_no_verdict_is_decided_in_a_notebook(notebook):
+    for cell in code_cells(notebook):
+        assert not re.search(r"\bVerdict\b|\.verdict\s*=|\bif\b.*verdict", cell.source), cell.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_claim_of_the_register_is_checked_by_its_notebook(path):
+    from analysis.pipeline.notebooks import extract
+
+    recorded = {r["claim_id"] for r in extract(nbformat.read(path, as_version=4))}
+    assert recorded == {c.claim_id for c in register.claims_for_notebook(path.stem)}

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import parameters
 from analysis.errors import ParameterError
+from analysis.io import parameters
 
 
 def test_valid_values_are_parsed():
-    parsed = parameters.validate(as_of="2025-12-18", contact_types="call,meeting", clock="moscow",
+    parsed = parameters.validate(as_of="2025-12-18", contact_types="meeting,call", clock="moscow",
                                  statuses="confirmed")
     assert parsed == {"as_of": "2025-12-18", "contact_types": ("call", "meeting"), "clock": "moscow",
                       "statuses": ("confirmed",)}
+    assert parameters.validate(as_of="article") == {"as_of": "article"}
 
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("as_of", "18/12/2025"), ("as_of", "2025-02-30"), ("clock", "paris"), ("contact_types", "letter"),
-     ("statuses", ""), ("statuses", "confirmed,rumoured")],
+    [("as_of", "18/12/2025"), ("as_of", "2025-02-30"), ("as_of", "today"), ("clock", "paris"),
+     ("contact_types", "letter"), ("statuses", ""), ("statuses", "confirmed,rumoured"),
+     ("republican_share", "1.5"), ("confidence", "abc")],
 )
 def test_bad_values_are_refused_with_the_accepted_list(name, value):
     with pytest.raises(ParameterError) as caught:

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import polls
+from analysis.domain import polls
 
 
 def test_z_value_matches_the_textbook_table():

@@ -1,4 +1,5 @@
-"""The HTML report: one row per verdict, offline, safe, ClaimReview that validates and round-trips."""
+"""The report: French first with English beside it, every reader-visible sentence from the catalogs,
+a summary per article, a method page, offline and safe, ClaimReview that validates."""
 
 from __future__ import annotations
 
@@ -11,81 +12,139 @@ import jsonschema
 import pandas as pd
 import pytest
 
-from analysis import loaders, paths, readme, report, results
+from analysis import paths
+from analysis.io.load import load
+from analysis.publish import readme, report
 
 ROOT = paths.project_root()
+ENGLISH_FUNCTION_WORDS = set("the of and to in is was for on that with as by at from this it be are were has have "
+                             "which not or an but their its they been would there".split())
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("report")
-    report.build_report(out)
-    return out
+def built(fresh_build):
+    return fresh_build / "report"
 
 
 @pytest.fixture(scope="module")
-def records():
-    return results.load_all(paths.results_dir())
+def records(fresh_build):
+    return [r for p in sorted((fresh_build / "results").glob("[0-9]*.json"))
+            for r in json.loads(p.read_text(encoding="utf-8"))]
 
 
-class Tags(HTMLParser):
-    """Collects every start tag with its attributes."""
+class Visible(HTMLParser):
+    """Visible text, leaving out links, code, article quotations and the other language's bits."""
+
+    SKIP = {"a", "code", "script", "style", "blockquote", "pre", "summary"}
 
     def __init__(self):
         super().__init__()
+        self.stack: list[tuple[str, bool]] = []
+        self.words: list[str] = []
+        self.words_text: list[str] = []
         self.tags: list[tuple[str, dict]] = []
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag in ("br", "img", "meta", "link", "input"):
+            return
+        skip = tag in self.SKIP or attrs.get("lang") not in (None, "fr") and tag != "html"
+        self.stack.append((tag, skip or (self.stack[-1][1] if self.stack else False)))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1][1]):
+            self.words.extend(re.findall(r"[A-Za-zÀ-ÿ’']+", data))
+            self.words_text.append(data)
 
 
-def tags(html: str) -> list[tuple[str, dict]]:
-    parser = Tags()
+def visible(html: str) -> Visible:
+    parser = Visible()
     parser.feed(html)
-    return parser.tags
+    return parser
+
+
+def english_per_thousand(html: str) -> float:
+    words = [w.lower() for w in visible(html).words]
+    return 1000 * sum(w in ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)
+
+
+FRENCH_FUNCTION_WORDS = set("le la les de des du un une et est en que qui dans pour sur au aux par pas ne il elle "
+                            "ce cette son sa ses leur a été".split())
+
+
+def english_sentences(html: str) -> list[str]:
+    """Visible sentences with more English than French function words (quotations of the
+    article and of speakers marked with their language are left out)."""
+    text = re.sub(r"«[^»]*»|“[^”]*”", " ", " ".join(visible(html).words_text))  # quotations
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        words = [w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ’']+", sentence)]
+        english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+        french = sum(w in FRENCH_FUNCTION_WORDS for w in words)
+        if english > french and english >= 2:
+            found.append(sentence)
+    return found
+
+
+def test_the_french_pages_have_no_english_sentence(built):
+    for page in ("index.html", "methode.html"):
+        assert english_sentences((built / page).read_text("utf-8")) == [], page
+    assert english_sentences((built / "en.html").read_text("utf-8")), "the test can see English"
 
 
 @pytest.mark.parametrize("page", ["index.html", "en.html"])
-def test_one_row_per_verdict_record(built, records, page):
-    rows = [a for t, a in tags((built / page).read_text("utf-8")) if t == "tr" and "verdict-row" in a.get("class", "")]
-    assert [a["id"] for a in rows] == [r["claim_id"] for r in records]
+def test_one_card_per_verdict_record(built, records, page):
+    rows = [a for t, a in visible((built / page).read_text("utf-8")).tags if "verdict-row" in a.get("class", "")]
+    assert sorted(a["id"] for a in rows) == sorted(r["claim_id"] for r in records)
 
 
-@pytest.mark.parametrize("page", ["index.html", "en.html", "notebooks/01_calls.html"])
+def test_each_article_opens_with_what_we_checked(built, records):
+    html = (built / "index.html").read_text("utf-8")
+    assert html.count("Ce que nous avons vérifié") == 2 and "Ce qui ne tient pas" in html
+    first_claim = html.index("verdict-row")
+    assert html.index("Ce que nous avons vérifié") < first_claim
+    calendar = html.index("Jours de la semaine")
+    substantive = [html.index(f'id="{r["claim_id"]}"') for r in records if r["theme"] in ("calls", "ndaa", "polls")]
+    assert max(substantive) < calendar, "calendar checks come after the substantive claims"
+
+
+def test_every_verdict_links_to_its_definition_on_the_method_page(built):
+    index, method = (built / "index.html").read_text("utf-8"), (built / "methode.html").read_text("utf-8")
+    for code in re.findall(r'data-verdict="([A-Z]+)"', index):
+        assert f'href="methode.html#{code}"' in index and f'id="{code}"' in method
+    assert "Corrections" in method and "Ce que nous n’avons pas vérifié" in method
+
+
+@pytest.mark.parametrize("page", ["index.html", "en.html", "methode.html", "method.html", "notebooks/01_calls.html"])
 def test_nothing_is_loaded_from_outside_the_report(built, page):
     html = (built / page).read_text("utf-8")
-    for tag, attrs in tags(html):
+    for tag, attrs in visible(html).tags:
         assert "src" not in attrs or attrs["src"].startswith("data:"), (tag, attrs.get("src"))
         assert tag != "link", "no stylesheet or font is linked"
     assert "@import" not in html and "url(http" not in html
 
 
-def test_pages_link_both_ways(built):
-    index = (built / "index.html").read_text("utf-8")
-    for notebook in sorted(paths.notebooks_dir().glob("[0-9]*.ipynb")):
-        assert f'href="notebooks/{notebook.stem}.html"' in index
-        page = (built / "notebooks" / f"{notebook.stem}.html").read_text("utf-8")
-        assert 'href="../index.html' in page
+def test_dates_come_from_the_declared_configuration(built):
+    html = (built / "index.html").read_text("utf-8")
+    config = (ROOT / "publication" / "config.toml").read_text("utf-8")
+    checked = re.search(r'checked_on = "(\d{4})-(\d{2})-(\d{2})"', config)
+    assert f" {int(checked.group(3))} " in html and checked.group(1) in html
 
 
-def test_claimreview_validates_against_the_profile(built, records):
+def test_claimreview_is_published_for_substantive_claims_and_validates(built, records):
     schema = json.loads((ROOT / "schemas" / "claimreview.schema.json").read_text("utf-8"))
     reviews = json.loads((built / "claimreview.jsonld").read_text("utf-8"))
-    assert len(reviews) == len(records)
+    substantive = [r for r in records if r["theme"] != "calendar"]
+    assert len(reviews) == len(substantive)
     for review in reviews:
         jsonschema.validate(review, schema)
-        assert len(review["claimReviewed"]) <= 75
-
-
-def test_the_schema_rejects_a_review_without_required_fields(built):
-    schema = json.loads((ROOT / "schemas" / "claimreview.schema.json").read_text("utf-8"))
-    review = json.loads((built / "claimreview.jsonld").read_text("utf-8"))[0]
-    for field in ("claimReviewed", "reviewRating", "url"):
-        broken = {k: v for k, v in review.items() if k != field}
-        with pytest.raises(jsonschema.ValidationError):
-            jsonschema.validate(broken, schema)
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate({**review, "claimReviewed": "x" * 76}, schema)
+        assert len(review["claimReviewed"]) <= 75 and review["dateModified"]
 
 
 @pytest.mark.parametrize("page", ["index.html", "en.html"])
@@ -96,33 +155,35 @@ def test_json_ld_in_the_page_is_the_published_file(built, page):
 
 
 def test_hostile_strings_are_escaped_and_bad_urls_never_become_links(records):
-    sources = loaders.load("sources")
-    record = dict(records[0])
+    sources = load("sources")
+    record = json.loads(json.dumps(records[0]))
     hostile = pd.DataFrame([{**sources.iloc[0].to_dict(), "source_id": "evil", "publisher": "<b>Evil</b>",
                              "title": "<script>alert('x')</script></script>", "url": "javascript:alert(1)"}])
+    record["sources"] = [{"source_id": "evil", "role": "supports", "origin": "x", "table": "contacts", "row_id": "x"}]
     record["source_ids"] = ["evil"]
-    record["explanation"] = "<img src=x onerror=alert(1)>"
-    articles = loaders.load("articles")
-    articles["date_published"] = articles["date_published"].dt.strftime("%Y-%m-%d")
-    pages = report.render_pages([record], pd.concat([sources, hostile]), articles, headline_ids=[])
+    record["quote"] = "<img src=x onerror=alert(1)>"
+    record["explanation"] = [{"key": "{text:bilingual}", "fields": {"text": {"en": "</script><script>x", "fr": "<b>y"}}}]
+    pages = report.render_pages([record], pd.concat([sources, hostile]), load("articles"), load("claims_excluded"))
     html = pages["index.html"]
-    assert "<script>alert" not in html and "<img src=x" not in html and "<b>Evil</b>" not in html
-    assert "&lt;script&gt;alert" in html
-    assert not [a for t, a in tags(html) if t == "a" and a.get("href", "").lower().startswith("javascript")]
-    # Only the JSON-LD script element exists, and nothing in the data closes it early.
-    scripts = [a for t, a in tags(html) if t == "script"]
-    assert scripts == [{"type": "application/ld+json"}]
+    assert "<img src=x" not in html and "<b>Evil</b>" not in html and "<b>y" not in html
+    assert not [a for t, a in visible(html).tags if t == "a" and a.get("href", "").lower().startswith("javascript")]
+    assert [a for t, a in visible(html).tags if t == "script"] == [{"type": "application/ld+json"}]
     assert html.count("</script>") == 1
 
 
 def test_safe_url():
     assert report.safe_url("https://example.org/a") == "https://example.org/a"
-    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "ftp://x", "", None):
+    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "ftp://x", "", None, "https://a b"):
         assert report.safe_url(bad) is None
 
 
-def test_readme_table_matches_the_results(records):
+def test_the_readme_table_matches_the_results_and_is_escaped(records):
     text = (ROOT / "README.md").read_text("utf-8")
-    assert readme.updated(text, records) == text, "run `make report` to refresh README.md"
+    committed = [r for p in sorted(paths.results_dir().glob("[0-9]*.json"))
+                 for r in json.loads(p.read_text(encoding="utf-8"))]
+    assert readme.updated(text, committed) == text, "run `make report` to refresh README.md"
     table = re.search(re.escape(readme.START) + "(.*?)" + re.escape(readme.END), text, flags=re.DOTALL).group(1)
-    assert table.count("\n| `") == len(records)
+    assert table.count("\n| `") == len(committed)
+    hostile = dict(committed[0], quote="a | b <script>x</script>")
+    line = readme.verdict_table([hostile]).splitlines()[-1]
+    assert "<script>" not in line and "a \\| b" in line and line.count(" | ") == 4

@@ -67,7 +67,7 @@ def usai_amount(legislation: pd.DataFrame, history: pd.DataFrame, first_year: in
     raise ValueError(f"unknown definition {definition!r}; use one of {list(MONEY_DEFINITIONS)}")
 
 
-#: Readings of "N dollars for the period YYYY-YYYY" in a US defence bill.
+#: Readings of "N dollars for the period YYYY-YYYY" in a US defence bill (English message ids).
 MONEY_DEFINITIONS: dict[str, str] = {
     "authorised_fiscal_years": "authorised for the fiscal years named",
     "authorised_calendar_years": "authorised amounts spread over the calendar years named",
@@ -85,6 +85,12 @@ def money_programmes(legislation: pd.DataFrame) -> list[str]:
 
 #: Programme of each kind of money line in ``legislation.csv``.
 PROGRAMMES = {"usai_authorization": "USAI"}
+
+
+def short_bill(bill: str) -> str:
+    """A bill's designation without its title: ``"H.R. 1968 (P.L. 119-4) Full-Year …"`` -> ``"H.R. 1968 (P.L. 119-4)"``."""
+    text = str(bill)
+    return text[: text.index(")") + 1] if ")" in text else text.split(",")[0]
 
 
 def earlier_aid_laws(legislation: pd.DataFrame, before: DateLike, money: tuple[str, ...]) -> pd.DataFrame:

@@ -1,8 +1,10 @@
-"""Which numbers of an article no claim covers: every figure must be checked or excused.
+"""What of an article no claim covers: every checkable statement must be checked or excused.
 
-A number is a run of digits, or a French number word (``sept``, ``onze``, ``moitié``,
-``million``, ``premier``…). It is covered when it lies inside a quote of the claim register or a
-snippet of ``claims_excluded.csv`` (with the reason it is not a claim).
+The scan finds, in an article's text, the things a fact-checker rates: numbers (digits and French
+number words), quotations (words in « » or in quotation marks), superlatives and absolutes
+(« premier », « plus long », « jamais », « toujours », « aucun »), and the titles and roles given to
+people (« porte-parole », « ambassadeurs », « procureur spécial »). Each must lie inside a quote of
+the claim register or a passage of ``claims_excluded.csv`` (with the reason it is not checked).
 """
 
 from __future__ import annotations
@@ -17,13 +19,23 @@ NUMBER_WORDS = (
     "tiers|douzaine|dizaine|centaine|premier|première|premiers|premières|deuxième|second|seconde|"
     "troisième|dernier|dernière|derniers|dernières"
 )
-PATTERNS = (re.compile(r"\d+"), re.compile(rf"(?<!\w)(?:{NUMBER_WORDS})(?!\w)", re.IGNORECASE))
-#: Words of the list that are usually articles or pronouns, not numbers: counted only in these phrases.
+#: Words of the number list that are usually articles or pronouns: counted only when asked.
 WEAK = {"un", "une", "dernier", "dernière", "derniers", "dernières"}
+ABSOLUTES = r"premier|première|plus longue?|plus grande?|jamais|toujours|aucune?|seule?s?|n'a cessé|n’a cessé"
+TITLES = (r"porte-parole|ambassadeurs?|envoyée?s?|représentante?s?|procureur|chroniqueur|président(?:e)?|"
+          r"secrétaire|gendre|ami de longue date|magnat|conseiller|ministre|directeur")
+
+KINDS: dict[str, re.Pattern] = {
+    "number": re.compile(rf"\d+|(?<!\w)(?:{NUMBER_WORDS})(?!\w)", re.IGNORECASE),
+    "quotation": re.compile(r"«[^»]{1,300}»|\"[^\"\n]{1,300}\""),
+    "absolute": re.compile(rf"(?<!\w)(?:{ABSOLUTES})(?!\w)", re.IGNORECASE),
+    "title": re.compile(rf"(?<!\w)(?:{TITLES})(?!\w)", re.IGNORECASE),
+}
 
 
 @dataclass(frozen=True)
-class Number:
+class Found:
+    kind: str
     start: int
     end: int
     text: str
@@ -32,10 +44,15 @@ class Number:
         return article[max(0, self.start - width): self.end + width].replace("\n", " ")
 
 
-def numbers_in(text: str, include_weak: bool = False) -> list[Number]:
-    """Every number in ``text``, in order (weak words such as "un" only if asked)."""
-    found = {(m.start(), m.end(), m.group()) for pattern in PATTERNS for m in pattern.finditer(text)}
-    return [Number(s, e, t) for s, e, t in sorted(found) if include_weak or t.lower() not in WEAK]
+def statements_in(text: str, include_weak: bool = False) -> list[Found]:
+    """Every number, quotation, absolute and title in ``text``, in order."""
+    found = []
+    for kind, pattern in KINDS.items():
+        for match in pattern.finditer(text):
+            if kind == "number" and not include_weak and match.group().lower() in WEAK:
+                continue
+            found.append(Found(kind, match.start(), match.end(), match.group()))
+    return sorted(found, key=lambda f: (f.start, f.kind))
 
 
 def spans(text: str, snippets: Iterable[str]) -> list[tuple[int, int]]:
@@ -46,7 +63,18 @@ def spans(text: str, snippets: Iterable[str]) -> list[tuple[int, int]]:
     return out
 
 
-def uncovered(text: str, snippets: Iterable[str]) -> list[Number]:
-    """The numbers of ``text`` that lie inside none of the snippets."""
+def uncovered(text: str, snippets: Iterable[str], kinds: Iterable[str] = tuple(KINDS)) -> list[Found]:
+    """The statements of ``text`` (of the given kinds) that lie inside none of the snippets; a
+    quotation counts as covered when any snippet covers it partly (a claim may quote a part)."""
     covered = spans(text, snippets)
-    return [n for n in numbers_in(text) if not any(s <= n.start and n.end <= e for s, e in covered)]
+    wanted = set(kinds)
+    missing = []
+    for item in statements_in(text):
+        if item.kind not in wanted:
+            continue
+        inside = any(s <= item.start and item.end <= e for s, e in covered)
+        if item.kind == "quotation":
+            inside = inside or any(s < item.end and item.start < e for s, e in covered)
+        if not inside:
+            missing.append(item)
+    return missing

@@ -10,12 +10,14 @@ it happened, excerpts of at most 25 words, article texts unchanged, quotes verba
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.errors import DataValidationError
+from analysis.hashing import folder_hash
 from analysis.io import datapackage as dp
 
 MAX_EXCERPT_WORDS = 25
@@ -52,9 +54,18 @@ def raw(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
         raise DataValidationError(path, None, None, f"not a readable CSV file ({exc})") from None
 
 
+#: Set by the runner for the kernels it starts: the hash of the data folder it has just validated.
+VALIDATED_ENV = "ANALYSIS_VALIDATED"
+
+
 def validate_package(data_dir: Path | str | None = None) -> None:
-    """Validate every table; raise :class:`DataValidationError` on the first problem."""
+    """Validate every table; raise :class:`DataValidationError` on the first problem.
+
+    A kernel started by the runner skips the work when the data folder still hashes as the one
+    the runner validated (``$ANALYSIS_VALIDATED``)."""
     folder = dp.resolve(data_dir)
+    if os.environ.get(VALIDATED_ENV) and os.environ[VALIDATED_ENV] == folder_hash(folder):
+        return
     _validate_cached(str(folder), _fingerprint(folder))
 
 

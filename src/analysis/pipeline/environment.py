@@ -1,4 +1,5 @@
-"""Keep ``environment.yml`` (conda users) in step with ``requirements.lock`` (what make installs)."""
+"""Keep ``environment.yml`` (conda users) in step with ``requirements/dev.lock`` (the full set
+``make test`` installs; ``requirements/report.lock`` is its subset for ``make report``)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def lock_pins(text: str) -> dict[str, str]:
 def environment_yml(pins: dict[str, str], python: str) -> str:
     """A conda environment that installs exactly the locked pins with pip."""
     lines = [
-        "# Generated from requirements.lock by `python -m analysis sync-environment`. Do not edit.",
+        "# Generated from requirements/dev.lock by `python -m analysis sync-environment`. Do not edit.",
         "name: trump-putin-fact-check",
         "channels:",
         "  - conda-forge",
@@ -40,7 +41,7 @@ def environment_yml(pins: dict[str, str], python: str) -> str:
 
 def write_environment_yml(root: Path | None = None) -> Path:
     root = root or paths.project_root()
-    pins = lock_pins((root / "requirements.lock").read_text(encoding="utf-8"))
+    pins = lock_pins((root / "requirements" / "dev.lock").read_text(encoding="utf-8"))
     target = root / "environment.yml"
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     target.write_text(environment_yml(pins, python), encoding="utf-8")

@@ -7,33 +7,13 @@ none changed since the outputs were built, running it again would change no byte
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from analysis import paths
+from analysis.hashing import folder_hash, sha256_bytes, sha256_file, tree_hash
 
-
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def tree_hash(files: list[Path], root: Path) -> str:
-    """One hash for a set of files: their paths (relative to ``root``) and contents, in order."""
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(b"\0")
-        digest.update(sha256_file(path).encode())
-    return digest.hexdigest()
+__all__ = ["sha256_bytes", "sha256_file", "tree_hash", "package_hash", "lock_hash", "data_hash", "inputs_hash"]
 
 
 def package_hash() -> str:
@@ -44,14 +24,16 @@ def package_hash() -> str:
 
 
 def lock_hash() -> str:
-    lock = paths.project_root() / "requirements" / "report.lock"
-    return sha256_file(lock) if lock.is_file() else ""
+    """The report lock and the publication config (both change what a notebook prints)."""
+    root = paths.project_root()
+    parts = [root / "requirements" / "report.lock", root / "publication" / "config.toml"]
+    return sha256_bytes("".join(sha256_file(p) for p in parts if p.is_file()).encode())
 
 
 def data_hash(data_dir: Path, tables: list[str] | None) -> str:
     """The descriptor, the article texts and the given tables' files (all files if ``None``)."""
     if tables is None:
-        files = [p for p in data_dir.rglob("*") if p.is_file()]
+        return folder_hash(data_dir)
     else:
         files = [data_dir / "datapackage.json", *sorted((data_dir / "articles").glob("*"))]
         files += [data_dir / f"{name}.csv" for name in tables if (data_dir / f"{name}.csv").is_file()]

@@ -11,6 +11,8 @@ import fcntl
 import json
 import os
 import shutil
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,7 @@ from analysis.errors import AnalysisError, OutputError, display_path
 from analysis.pipeline.fingerprint import sha256_file
 
 MANIFEST = "manifest.json"
+WAIT_SECONDS = 600  # how long a build waits for another one to finish
 JOURNAL = "publish-journal.json"
 
 
@@ -145,8 +148,18 @@ def build_lock() -> Iterator[None]:
     except BlockingIOError:
         handle.seek(0)
         holder = handle.read().strip() or "unknown"
-        handle.close()
-        raise AnalysisError(f"another build is running (pid {holder}). Wait for it to finish and run again.") from None
+        print(f"another build is running (pid {holder}): waiting for it to finish…", file=sys.stderr, flush=True)
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    handle.close()
+                    raise AnalysisError(f"another build (pid {holder}) has been running for more than "
+                                        f"{WAIT_SECONDS // 60} minutes. Wait for it, or stop it, and run again.") from None
+                time.sleep(0.5)
     try:
         handle.seek(0)
         handle.truncate()

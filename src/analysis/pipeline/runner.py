@@ -1,23 +1,28 @@
 """The runner behind ``make report`` (``python -m analysis build``).
 
-1. Finish any publication a killed build left half done; take the build lock.
-2. Validate the data package, the notebooks and the register; check ``-p`` overrides against the
-   parameters the notebooks declare (an unknown name or a bad value stops everything, exit 2).
-3. Plan: a notebook whose inputs (source cells, the data it read, the package, the lock, the
-   parameters) hash as in the manifest, and whose outputs are intact, is skipped; ``--force``
-   runs everything; ``-p`` runs only the notebooks that declare the parameter.
+1. Finish any publication a killed build left half done; take the build lock (a second build
+   waits for the first).
+2. Validate the data package, the notebooks and the register (skipped when none of them changed
+   since the last validated build); check ``-p`` overrides against the parameters the notebooks
+   declare (an unknown name or a bad value stops everything, exit status 2).
+3. Plan: a notebook whose inputs (source cells, the data it read, the package, the locks and
+   config, the parameters) hash as in the manifest, and whose outputs are intact, is skipped;
+   ``--force`` runs everything; ``-p`` runs only the notebooks that declare the parameter.
 4. Execute the rest in parallel, one worker per core, each into a staging folder; one progress
    line per notebook as it finishes.
-5. Check the records against the register; render the README table and the report from the
-   records; write the manifest; publish everything in one step (a journal makes it whole).
+5. Check the records against the register; render the README table and the report from them
+   (each skipped if its inputs did not change); write the manifest; publish everything in one
+   step under a journal.
 
 A notebook that fails publishes nothing of itself; the others still publish; the exit status is
-then 1. Errors the user can fix end with a message and exit status 2 (``--debug``: traceback).
+then 1 (2 when the failure is not the notebook's code: a dead kernel, an unwritable output).
+Errors the user can fix end with a message and exit status 2 (``--debug`` shows the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -42,10 +47,10 @@ class Plan:
 
 def discover(given: list[Path] | None = None) -> list[Path]:
     if given:
-        missing = [p for p in given if not p.is_file()]
+        missing = [p for p in given if not Path(p).is_file()]
         if missing:
             raise NotebookError(f"{missing[0]}: notebook not found (give a path like notebooks/01_calls.ipynb)")
-        return sorted(p.resolve() for p in given)
+        return sorted(Path(p).resolve() for p in given)
     found = sorted(paths.notebooks_dir().glob("[0-9]*.ipynb"))
     if not found:
         raise NotebookError(f"no notebook in {paths.notebooks_dir()} (expected 01_….ipynb); restore them with git")
@@ -58,22 +63,21 @@ def check_overrides(notebooks: list[Path], overrides: dict[str, str]) -> list[Pa
     from analysis.pipeline.notebooks import declared_parameters
 
     declared = {nb: declared_parameters(nb) for nb in notebooks}
-    accepted = sorted({name for names in declared.values() for name in names})
-    parameters.check(overrides, accepted=accepted)
     if not overrides:
         return notebooks
+    accepted = sorted({name for names in declared.values() for name in names})
+    parameters.check(overrides, accepted=accepted)
     return [nb for nb in notebooks if set(overrides) & set(declared[nb])]
 
 
 def plan(notebooks: list[Path], out_root: Path, results_dir: Path, data_dir: Path, overrides: dict, force: bool,
          manifest: dict) -> list[Plan]:
-    from analysis.pipeline import fingerprint, notebooks as nbs
+    from analysis.pipeline import fingerprint
+    from analysis.pipeline import notebooks as nbs
     from analysis.pipeline.publication import mismatches
 
     package, lock = fingerprint.package_hash(), fingerprint.lock_hash()
-    broken = set()
-    for problem in mismatches(out_root, results_dir):
-        broken.add(problem.split(" ")[0])
+    broken = {problem.split(" ")[0] for problem in mismatches(out_root, results_dir)}
     plans = []
     for notebook in notebooks:
         name = notebook.stem
@@ -82,8 +86,7 @@ def plan(notebooks: list[Path], out_root: Path, results_dir: Path, data_dir: Pat
         mine = nbs.coerce(notebook, overrides)
         inputs = fingerprint.inputs_hash(source, data_dir, entry.get("tables"), mine, package, lock)
         outputs = entry.get("outputs", {})
-        intact = bool(outputs) and not any(rel in broken for rel in outputs) and all(
-            (out_root / rel).is_file() for rel in outputs)
+        intact = bool(outputs) and not any(rel in broken for rel in outputs)
         if force:
             plans.append(Plan(notebook, inputs, True, "forced", mine))
         elif entry.get("inputs") == inputs and intact:
@@ -100,30 +103,33 @@ def _progress(stream, index: int, total: int, name: str, status: str) -> None:
 def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None = None, out: Path | None = None,
           data_dir: Path | None = None, base_url: str = "", force: bool = False, jobs: int | None = None,
           stream=sys.stdout) -> int:
-    """Run the build; return the exit status (0 ok, 1 a notebook failed)."""
-    from analysis.io import datapackage, register
-    from analysis.io.validate import validate_package
+    """Run the build; return the exit status (0 ok, 1 a notebook failed, 2 it could not run)."""
+    from analysis.io import datapackage
     from analysis.pipeline import execute, fingerprint
-    from analysis.pipeline import notebooks as nbs
     from analysis.pipeline import publication as pub
 
     overrides = overrides or {}
     data = datapackage.resolve(data_dir)
-    if data_dir is not None:
-        os.environ[paths.DATA_DIR_ENV] = str(data)
-    validate_package(data)
     notebooks = discover(notebooks)
+    from analysis.pipeline import notebooks as nbs
+
     for notebook in notebooks:
         nbs.read(notebook)
-    register.check_assignments([nb.stem for nb in discover()], data)
-    chosen = check_overrides(notebooks, overrides)
     in_place = out is None
-    root = paths.project_root() if in_place else out
+    root = paths.project_root() if in_place else Path(out)
     out_notebooks, results_dir = root / "notebooks", root / "results"
-    manifest = pub.read_manifest(results_dir) if in_place else {"notebooks": {}}
-    plans = plan(chosen, root, results_dir, data, overrides, force or not in_place, manifest)
+    manifest = pub.read_manifest(results_dir)
+    validated = fingerprint.sha256_bytes(json.dumps(
+        [fingerprint.data_hash(data, None), fingerprint.package_hash(), [n.name for n in discover()]]).encode())
+    if manifest.get("validated") != validated:
+        from analysis.io import register
+        from analysis.io.validate import validate_package
+
+        validate_package(data)
+        register.check_assignments([nb.stem for nb in discover()], data)
+    chosen = check_overrides(notebooks, overrides)
+    plans = plan(chosen, root, results_dir, data, overrides, force, manifest)
     total = len(plans)
-    failed_dir = paths.build_dir() / "failed"
     env = {"ANALYSIS_VALIDATED": fingerprint.data_hash(data, None)}
     if data_dir is not None:
         env[paths.DATA_DIR_ENV] = str(data)
@@ -137,8 +143,8 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
         todo = [p for p in plans if p.run]
         if todo:
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-            job_list = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params, failed_dir, env)
-                        for p in todo]
+            job_list = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params,
+                                    paths.build_dir() / "failed", env) for p in todo]
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures = {pool.submit(execute.execute, job): job for job in job_list}
                 for future in as_completed(futures):
@@ -154,77 +160,127 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
                     _progress(stream, done, total, job.notebook.name, status)
                     if not result.ok:
                         print(f"    {result.error}", file=stream, flush=True)
-        status = _publish(st, plans, results, root, out_notebooks, results_dir, manifest, data, base_url, in_place,
-                          stream)
-    return status
+        return _publish(st, plans, results, root, manifest, validated, data, base_url, in_place, stream)
 
 
-def _publish(st, plans, results, root, out_notebooks, results_dir, manifest, data, base_url, in_place, stream) -> int:
-    import json
+def _report_inputs(records_text: str, notebook_hashes: list[str], data: Path, base_url: str) -> str:
+    from analysis.pipeline import fingerprint
 
-    from analysis.io import register
+    root = paths.project_root()
+    parts = [records_text, notebook_hashes, fingerprint.data_hash(data, None), fingerprint.package_hash(),
+             fingerprint.lock_hash(), base_url]
+    corrections = root / "publication" / "corrections.csv"
+    if corrections.is_file():
+        parts.append(fingerprint.sha256_file(corrections))
+    return fingerprint.sha256_bytes(json.dumps(parts).encode())
+
+
+def _publish(st, plans, results, root, manifest, validated, data, base_url, in_place, stream) -> int:
     from analysis.pipeline import publication as pub
-    from analysis.pipeline.fingerprint import sha256_bytes, sha256_file
-    from analysis.publish import readme, report
-    from analysis.verdicts.records import dumps
+    from analysis.pipeline.fingerprint import sha256_bytes
 
+    out_notebooks, results_dir = root / "notebooks", root / "results"
     records_by_notebook: dict[str, list[dict]] = {}
-    new_manifest = {"notebooks": dict(manifest["notebooks"])}
+    new_manifest = {"notebooks": dict(manifest["notebooks"]), "validated": validated}
+    for key in ("readme", "report"):
+        if key in manifest:
+            new_manifest[key] = manifest[key]
     for p in plans:
         name = p.notebook.stem
         result = results.get(name)
         if result is not None and result.ok:
             text = result.staged.read_text(encoding="utf-8")
+            from analysis.verdicts.records import dumps
+
             results_text = dumps(result.records)
             st.put_file(out_notebooks / p.notebook.name, result.staged)
             st.put(results_dir / f"{name}.json", results_text)
             records_by_notebook[name] = result.records
             new_manifest["notebooks"][name] = {
-                "inputs": _inputs_with_tables(p, result.tables, data),
-                "tables": result.tables,
+                "inputs": _inputs_with_tables(p, result.tables, data), "tables": result.tables,
                 "outputs": {f"notebooks/{p.notebook.name}": sha256_bytes(text.encode()),
-                            f"results/{name}.json": sha256_bytes(results_text.encode())},
-            }
-        else:
-            existing = results_dir / f"{name}.json"
-            if existing.is_file():
-                records_by_notebook[name] = json.loads(existing.read_text(encoding="utf-8"))
+                            f"results/{name}.json": sha256_bytes(results_text.encode())}}
+    for path in sorted(results_dir.glob("[0-9]*.json")):
+        if path.stem not in records_by_notebook:
+            records_by_notebook[path.stem] = json.loads(path.read_text(encoding="utf-8"))
     records = [r for name in sorted(records_by_notebook) for r in records_by_notebook[name]]
-    if in_place:
-        register.check_records(records, data)
-    failures = [r for r in results.values() if not r.ok]
     if not records:
         raise RegisterError("no verdict record to publish: every notebook failed")
-    if in_place:
-        readme_path = paths.project_root() / "README.md"
-        new_readme = readme.updated(readme_path.read_text(encoding="utf-8"), records)
-        if new_readme != readme_path.read_text(encoding="utf-8"):
-            st.put(readme_path, new_readme)
-        st.put(pub.manifest_path(results_dir), pub.manifest_text(new_manifest))
-    report_dir = (root / "report") if not in_place else paths.report_dir()
-    pages = report.render(records, out_notebooks, data, base_url, staged_notebooks={
-        p.notebook.name: results[p.notebook.stem].staged for p in plans
-        if p.notebook.stem in results and results[p.notebook.stem].ok})
-    for relative, text in pages.items():
-        st.put(report_dir / relative, text)
-    pub.publish(st)
-    print(file=stream)
-    from analysis.publish.tables import as_text
-    from analysis.publish.readme import summary_frame
+    failures = [r for r in results.values() if not r.ok]
+    ran = [r for r in results.values() if r.ok]
+    if ran:
+        from analysis.io import register
 
-    print(as_text(summary_frame(records)), file=stream)
-    ran = sum(1 for r in results.values() if r.ok)
-    skipped = sum(1 for p in plans if not p.run)
-    print(f"\n{ran} notebook(s) ran, {skipped} unchanged, {len(failures)} failed; outputs in {root}", file=stream)
-    print(f"Report: {report_dir / 'index.html'}", file=stream)
+        register.check_records(records, data)
+    if in_place:
+        _stage_readme(st, records, new_manifest, bool(ran))
+    report_dir = paths.report_dir() if in_place else root / "report"
+    records_text = json.dumps(records, ensure_ascii=False, sort_keys=True)
+    notebook_hashes = sorted(h for e in new_manifest["notebooks"].values() for h in e.get("outputs", {}).values())
+    report_inputs = _report_inputs(records_text, notebook_hashes, data, base_url)
+    report_manifest = report_dir / "manifest.json"
+    current = json.loads(report_manifest.read_text(encoding="utf-8")) if report_manifest.is_file() else {}
+    report_intact = current.get("inputs") == report_inputs and all(
+        (report_dir / rel).is_file() for rel in current.get("files", []))
+    if not report_intact:
+        from analysis.publish import report
+
+        pages = report.render(records, out_notebooks, data, base_url, staged_notebooks={
+            p.notebook.name: results[p.notebook.stem].staged for p in plans
+            if p.notebook.stem in results and results[p.notebook.stem].ok})
+        for relative, text in pages.items():
+            st.put(report_dir / relative, text)
+        st.put(report_manifest, json.dumps({"inputs": report_inputs, "files": sorted(pages)}, indent=1) + "\n")
+    if new_manifest != manifest or not pub.manifest_path(results_dir).is_file():
+        st.put(pub.manifest_path(results_dir), pub.manifest_text(new_manifest))
+    pub.publish(st)
+    _summary(records, results, plans, root, report_dir, bool(ran) or not report_intact, stream)
     if failures:
         return max(r.exit_status for r in failures)
     return 0
 
 
+def _stage_readme(st, records: list[dict], manifest: dict, changed: bool) -> None:
+    """Stage the README with its verdict table regenerated, unless neither the records nor the
+    README's table changed since the last build."""
+    from analysis.pipeline.fingerprint import sha256_bytes
+
+    readme_path = paths.project_root() / "README.md"
+    text = readme_path.read_text(encoding="utf-8")
+    marker = "<!-- verdicts:start -->"
+    section = text[text.find(marker):] if marker in text else ""
+    if not changed and manifest.get("readme") == sha256_bytes(section.encode()):
+        return
+    from analysis.publish import readme
+
+    new_text = readme.updated(text, records)
+    manifest["readme"] = sha256_bytes(new_text[new_text.find(marker):].encode())
+    if new_text != text:
+        st.put(readme_path, new_text)
+
+
+def _summary(records, results, plans, root, report_dir, detailed: bool, stream) -> None:
+    from collections import Counter
+
+    counts = Counter(r["verdict"] for r in records)
+    if detailed:
+        from analysis.publish.readme import summary_frame
+        from analysis.publish.tables import as_text
+
+        print(file=stream)
+        print(as_text(summary_frame(records)), file=stream)
+    ran = sum(1 for r in results.values() if r.ok)
+    failed = sum(1 for r in results.values() if not r.ok)
+    skipped = sum(1 for p in plans if not p.run)
+    print(f"\n{ran} notebook(s) ran, {skipped} unchanged, {failed} failed; {len(records)} verdicts: "
+          + ", ".join(f"{code} {n}" for code, n in sorted(counts.items())), file=stream)
+    print(f"Outputs in {root}; report: {report_dir / 'index.html'}", file=stream)
+
+
 def _inputs_with_tables(p: Plan, tables: list[str], data: Path) -> str:
     """The inputs hash recomputed with the tables the run actually read (what the next build compares)."""
-    from analysis.pipeline import fingerprint, notebooks as nbs
+    from analysis.pipeline import fingerprint
+    from analysis.pipeline import notebooks as nbs
 
     return fingerprint.inputs_hash(nbs.source_text(nbs.read(p.notebook)), data, tables, p.params,
                                    fingerprint.package_hash(), fingerprint.lock_hash())
@@ -260,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         with build_lock():
             if replay():
                 print("Finished publishing the build that was interrupted.", flush=True)
-            status = build([n for n in args.notebooks] or None, overrides, out.resolve() if out else None,
+            status = build(list(args.notebooks) or None, overrides, out.resolve() if out else None,
                            args.data_dir, args.base_url, args.force, args.jobs)
     except AnalysisError as exc:
         if args.debug:

@@ -1,21 +1,29 @@
-"""schema.org ClaimReview records, one per verdict, in the profile fact-check databases read.
+"""schema.org ClaimReview records for the claims a fact-checker would publish (not calendar checks),
+in the profile fact-check databases read.
 
 Google's required fields (``claimReviewed`` of at most 75 characters, ``reviewRating`` with an
-``alternateName``, ``url``), its recommended ones (``author``, ``datePublished``, ``itemReviewed``
-as a ``Claim`` with ``appearance``, ``author`` and ``datePublished``), plus ``ratingExplanation``,
-``citation`` (the sources) and ``isBasedOn`` (the notebook). ``schemas/claimreview.schema.json``
-is the profile; the tests validate every record against it.
+``alternateName``, ``url``), its recommended ones (``author``, ``datePublished``, ``itemReviewed`` as
+a ``Claim`` with ``appearance``, ``author`` and ``datePublished``), plus ``ratingExplanation``,
+``citation`` (the supporting sources) and ``isBasedOn`` (the notebook). The report is French
+first, so the records are in French (``inLanguage``). ``schemas/claimreview.schema.json`` is the
+profile; the tests validate every record against it.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from analysis.io.publication import Publication
+from analysis.publish.formatting import render
+from analysis.publish.i18n import gettext_for
 from analysis.verdicts.scale import Verdict
 
 MAX_CLAIM_REVIEWED = 75
-#: The reviewing organisation, as it signs every record.
-REVIEWER = {"@type": "Organization", "name": "Trump–Putin 2025: a reproducible fact-check"}
+LOCALE = "fr"
+#: Themes whose claims are published as ClaimReview (weekday and heading checks are not).
+PUBLISHED_THEMES = ("calls", "ndaa", "polls", "diplomacy", "relationship")
+#: What a field the sources could not establish is called, so the record still validates.
+UNKNOWN = "Inconnu (non établi)"
 
 
 def shorten(text: str, limit: int = MAX_CLAIM_REVIEWED) -> str:
@@ -27,49 +35,54 @@ def shorten(text: str, limit: int = MAX_CLAIM_REVIEWED) -> str:
 
 
 def _rating(verdict: Verdict) -> dict:
-    rating = {"@type": "Rating", "alternateName": verdict.label,
-              "bestRating": 5, "worstRating": 1}
+    rating = {"@type": "Rating", "alternateName": gettext_for(LOCALE)(verdict.label), "bestRating": 5,
+              "worstRating": 1}
     if verdict.rating is not None:
         rating["ratingValue"] = verdict.rating
     return rating
 
 
 def _appearance(article: pd.Series) -> dict:
-    work = {"@type": "NewsArticle", "headline": article["title"]}
+    work = {"@type": "NewsArticle", "headline": article["title"] or UNKNOWN,
+            "publisher": {"@type": "Organization", "name": article["publisher"] or UNKNOWN}}
     if article["url"]:
         work["url"] = article["url"]
-    if article["publisher"]:
-        work["publisher"] = {"@type": "Organization", "name": article["publisher"]}
-    if article["date_published"]:
-        work["datePublished"] = article["date_published"]
+    if pd.notna(article["date_published"]):
+        work["datePublished"] = article["date_published"].date().isoformat()
     return work
 
 
-def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame, page_url: str,
-                 notebook_url: str, date_published: str) -> dict:
+def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame, page_url: str, notebook_url: str,
+                 config: Publication) -> dict:
     """The ClaimReview of one verdict record."""
     verdict = Verdict(record["verdict"])
-    claim_author = article["publisher"] or "Unknown publisher (not established)"
-    cited = sources[sources["source_id"].isin(record["source_ids"])]
+    supporting = set(record["source_ids"])
+    cited = sources[sources["source_id"].isin(supporting)]
+    item = {"@type": "Claim", "author": {"@type": "Organization", "name": article["publisher"] or UNKNOWN},
+            "appearance": [_appearance(article)]}
+    if pd.notna(article["date_published"]):
+        item["datePublished"] = article["date_published"].date().isoformat()
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"{page_url}#{record['claim_id']}",
+        "inLanguage": LOCALE,
         "claimReviewed": shorten(record["quote"]),
-        "author": REVIEWER,
-        "datePublished": date_published,
+        "author": {"@type": "Organization", "name": config.reviewer},
+        "datePublished": config.published_on.isoformat(),
+        "dateModified": config.checked_on.isoformat(),
         "reviewRating": _rating(verdict),
-        "ratingExplanation": record["explanation_text"]["en"],
-        "itemReviewed": {
-            "@type": "Claim",
-            "author": {"@type": "Organization", "name": claim_author},
-            **({"datePublished": article["date_published"]} if article["date_published"] else {}),
-            "appearance": [_appearance(article)],
-        },
-        "citation": [
-            {"@type": "CreativeWork", "name": f"{row.publisher}: {row.title}", "url": row.url}
-            for row in cited.itertuples()
-            if str(row.url).startswith(("http://", "https://"))
-        ],
+        "ratingExplanation": " ".join(render(m, LOCALE) for m in record["explanation"]),
+        "itemReviewed": item,
+        "citation": [{"@type": "CreativeWork", "name": f"{row.publisher} : {row.title}", "url": row.url}
+                     for row in cited.itertuples() if str(row.url).startswith(("http://", "https://"))],
         "isBasedOn": {"@type": "SoftwareSourceCode", "name": record["notebook"], "url": notebook_url},
     }
+
+
+def claim_reviews(records: list[dict], articles: pd.DataFrame, sources: pd.DataFrame, base_url: str,
+                  config: Publication) -> list[dict]:
+    by_article = articles.set_index("article_id")
+    return [claim_review(r, by_article.loc[r["article_id"]], sources, f"{base_url}index.html",
+                         f"{base_url}notebooks/{r['notebook']}.html", config)
+            for r in records if r["theme"] in PUBLISHED_THEMES]

@@ -45,6 +45,8 @@ WORDS: dict[str, dict[str, str]] = {
     "precision": {"day": N_("day"), "month": N_("month"), "year": N_("year")},
     "fidelity": {"faithful": N_("faithful"), "loose": N_("loose"), "unfaithful": N_("unfaithful"),
                  "misattributed": N_("misattributed"), "not_found": N_("not found")},
+    "status": {"confirmed": N_("confirmed"), "one_source": N_("single-source"), "disputed": N_("disputed"),
+               "unconfirmed": N_("unconfirmed")},
     "established": {"yes": N_("established"), "partly": N_("partly established"), "no": N_("not established"),
                     "n/a": N_("not a matter of fact")},
 }

@@ -78,9 +78,9 @@ class Run:
             assert broken.empty, f"integrity check {name!r} failed: {check.rule}"
 
     # -- claims -------------------------------------------------------------------------------
-    def check(self, claim_id: str, show_readings: bool = True) -> engine.Check:
+    def check(self, claim_id: str, show_readings: bool = True) -> None:
         """Check one claim of this notebook and show the tolerance, the evidence, the verdict and the
-        alternative readings."""
+        alternative readings (the result is kept in ``run.checks[claim_id]``)."""
         if claim_id not in self.register:
             raise RegisterError(f"{claim_id} is not assigned to {self.notebook} in data/claims.csv")
         if claim_id in self.checks:
@@ -89,12 +89,12 @@ class Run:
         result = engine.check(claim, self.params, tables=self._tables)
         self.checks[claim_id] = result
         self._display(claim, result, show_readings)
-        return result
 
-    def check_all(self, show_readings: bool = False) -> list[engine.Check]:
-        """Check every claim of this notebook not yet checked, in register order, with a summary table."""
-        done = [self.check(cid, show_readings) for cid in self.register if cid not in self.checks]
-        return done
+    def check_all(self, show_readings: bool = True) -> None:
+        """Check every claim of this notebook not yet checked, in register order."""
+        for claim_id in self.register:
+            if claim_id not in self.checks:
+                self.check(claim_id, show_readings)
 
     def _display(self, claim: Claim, result: engine.Check, show_readings: bool) -> None:
         record = result.record.model_dump(mode="json")
@@ -122,10 +122,8 @@ class Run:
         _md("\n".join(lines))
         if show_readings and len(result.outcomes) > 1:
             show(sensitivity(result), caption="Alternative readings the wording allows (base first)")
-        sources = result.sources
-        if not sources.empty:
-            show(sources[["table", "row_id", "source_id", "role", "origin", "publisher", "date_published"]],
-                 caption="Sources behind the data used")
+        if not result.sources.empty:
+            show(sources_summary(result.sources), caption="Sources behind the rows used (data/citations.csv)")
 
     # -- output -------------------------------------------------------------------------------
     def summary(self) -> pd.DataFrame:
@@ -168,6 +166,18 @@ def tolerance_text(claim: Claim) -> str:
     allowed = render({"key": "{i:interval}", "fields": {"i": {**tol.interval.as_record(), "unit": claim.unit}}}, LOCALE)
     return (f"the article says {format_claimed(record, LOCALE)}; it holds for {allowed}; off by at most "
             f"{tol.point_margin:g} more, the point stands (IMPRECISE); beyond, INACCURATE.")
+
+
+def sources_summary(cited: pd.DataFrame) -> pd.DataFrame:
+    """One line per data row used: its supporting sources' origins, and how many contradict or give context."""
+    rows = []
+    for (table, row_id), group in cited.groupby(["table", "row_id"], sort=False):
+        support = group[group["role"] == "supports"]
+        rows.append({"row": f"{table}: {row_id}", "supporting sources": len(support),
+                     "independent origins": ", ".join(sorted(set(support["origin"]))),
+                     "contradicting": ", ".join(group.loc[group["role"] == "contradicts", "source_id"]),
+                     "context": int((group["role"] == "context").sum())})
+    return pd.DataFrame(rows, columns=["row", "supporting sources", "independent origins", "contradicting", "context"])
 
 
 def sensitivity(result: engine.Check) -> pd.DataFrame:

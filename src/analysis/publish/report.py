@@ -1,12 +1,10 @@
-"""The HTML report a reader opens: verdicts in French and English, notebook pages, ClaimReview.
+"""The report a reader opens: French first (``index.html``), English beside it (``en.html``), a
+method page in each language, a page per notebook, and the ClaimReview records.
 
-``build_report(out_dir)`` reads ``results/*.json`` and the data, and writes:
-
-- ``index.html`` (French) and ``en.html`` (English): one row per verdict record;
-- ``notebooks/<name>.html``: each notebook, code folded, linked both ways;
-- ``claimreview.jsonld``: the ClaimReview records, also embedded in both pages.
-
-Everything is self-contained: styles are inline, images are data URIs, no script is loaded.
+Everything a reader sees comes from the verdict records and the data, through the message
+catalogs: no sentence is typed in a language here. Pages are self-contained (inline styles, no
+script but the JSON-LD, images as data URIs) and :func:`render` is pure: it returns the pages as
+text and the runner stages and publishes them.
 """
 
 from __future__ import annotations
@@ -21,37 +19,38 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from analysis.io import datapackage
 from analysis.io.load import load
+from analysis.io.publication import corrections, publication
+from analysis.messages import N_
 from analysis.publish import claimreview
-from analysis.publish.formatting import format_claimed, format_computed, render as render_message
-from analysis.verdicts.scale import COLOURS as VERDICT_COLOURS, SYMBOLS as VERDICT_SYMBOLS, Verdict
+from analysis.publish.formatting import day, format_claimed, format_computed, render as render_message
+from analysis.publish.i18n import gettext_for, ngettext_for
+from analysis.verdicts.judges import KINDS
+from analysis.verdicts.scale import COLOURS, SYMBOLS, Fault, Verdict
 
-#: When the report is published (ClaimReview ``datePublished``). A fixed, reviewed date, never "today".
-DATE_PUBLISHED = "2026-11-24"
-
-TEXT = {
-    "fr": {"title": "Trump et Poutine en 2025 : chaque chiffre vérifié", "lang_switch": "English",
-           "claims_checked": "affirmations vérifiées", "quote": "Citation", "claimed": "Annoncé",
-           "computed": "Calculé", "verdict": "Verdict", "links": "Calcul et sources", "notebook": "calcul",
-           "article": "Article", "legend": "Codes", "headline": "Les chiffres clés",
-           "method": "Chaque valeur est recalculée à partir de données sourcées ; la tolérance découle de la "
-                     "précision de la formulation et est fixée avant le calcul.",
-           "back": "Retour au rapport", "colon": "\u00a0: "},
-    "en": {"title": "Trump and Putin in 2025: every figure checked", "lang_switch": "Français",
-           "claims_checked": "claims checked", "quote": "Quote", "claimed": "Claimed",
-           "computed": "Computed", "verdict": "Verdict", "links": "Computation and sources",
-           "notebook": "computation", "article": "Article", "legend": "Codes", "headline": "Headline figures",
-           "method": "Every value is recomputed from sourced data; the tolerance follows from the precision of "
-                     "the wording and is declared before computing.",
-           "back": "Back to the report", "colon": ": "},
-}
 PAGES = {"fr": "index.html", "en": "en.html"}
+METHOD_PAGES = {"fr": "methode.html", "en": "method.html"}
+#: Themes in reading order: substantive first, calendar checks folded last.
+THEMES: dict[str, str] = {
+    "calls": N_("The phone calls"), "ndaa": N_("The defence bill and the money for Ukraine"),
+    "polls": N_("Republican voters and arming Ukraine"), "diplomacy": N_("The negotiations and who leads them"),
+    "relationship": N_("Trump and Putin since the 1980s"), "calendar": N_("Weekdays and years in headings"),
+}
+ROLE_WORDS = {"supports": N_("supports"), "contradicts": N_("contradicts"), "context": N_("context")}
+STATUS_WORDS = {"confirmed": N_("confirmed: two independent origins, or both sides"),
+                "one_source": N_("one independent origin"), "disputed": N_("disputed: one side denies it"),
+                "unconfirmed": N_("claimed, neither confirmed nor denied")}
+EXCLUSION_WORDS = {"page_furniture": N_("page furniture"), "footnote": N_("footnote markers"),
+                   "bibliography": N_("the list of sources"), "proper_name": N_("numbers inside proper names"),
+                   "designation": N_("designations, not figures"), "opinion": N_("opinions and interpretations"),
+                   "forecast": N_("guesses about what would happen")}
 
 
 def safe_url(url: object) -> str | None:
     """The URL if it is http(s), else ``None``: nothing else ever becomes a link."""
     text = str(url or "").strip()
-    return text if urlsplit(text).scheme in ("http", "https") else None
+    return text if urlsplit(text).scheme in ("http", "https") and " " not in text else None
 
 
 def json_ld(data: object) -> Markup:
@@ -63,89 +62,141 @@ def json_ld(data: object) -> Markup:
 
 
 @dataclass
-class Row:
-    """One claim as the page shows it."""
+class Card:
+    """One claim as a reader sees it, in one language."""
 
     record: dict
     verdict: Verdict
-    claimed: dict[str, str]
-    computed: dict[str, str]
+    claimed: str
+    computed: str
+    explanation: list[str]
+    notes: list[str]
     sources: list[dict]
     notebook_page: str
+    said_lang: str = "en"
 
 
-def environment() -> Environment:
-    env = Environment(loader=PackageLoader("analysis.publish", "templates"), autoescape=select_autoescape(["html", "j2"]),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+def environment(locale: str) -> Environment:
+    env = Environment(loader=PackageLoader("analysis.publish", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(gettext_for(locale), ngettext_for(locale), newstyle=True)
     env.filters["safe_url"] = safe_url
     env.filters["json_ld"] = json_ld
+    env.filters["day"] = lambda iso: day(iso, locale) if iso else ""
     return env
 
 
-def rows_for(records: list[dict], sources: pd.DataFrame) -> list[Row]:
-    """The table rows, in register order."""
+def _sources(record: dict, by_id: pd.DataFrame, locale: str) -> list[dict]:
+    _ = gettext_for(locale)
+    seen, cited = set(), []
+    for ref in record["sources"]:
+        if ref["source_id"] in seen or ref["source_id"] not in by_id.index:
+            continue
+        seen.add(ref["source_id"])
+        row = by_id.loc[ref["source_id"]]
+        cited.append({"role": ref["role"], "role_word": _(ROLE_WORDS[ref["role"]]), "publisher": row["publisher"],
+                      "title": row["title"], "url": row["url"], "language": row["language"],
+                      "date": row["date_published"].date().isoformat() if pd.notna(row["date_published"]) else "",
+                      "primary": row["source_type"] == "primary"})
+    order = {"supports": 0, "contradicts": 1, "context": 2}
+    return sorted(cited, key=lambda c: (order[c["role"]], not c["primary"], c["publisher"]))
+
+
+def cards(records: list[dict], sources: pd.DataFrame, locale: str) -> list[Card]:
     by_id = sources.set_index("source_id")
+    return [Card(record=r, verdict=Verdict(r["verdict"]), claimed=format_claimed(r, locale),
+                 computed=format_computed(r, locale),
+                 explanation=[render_message(m, locale) for m in r["explanation"]],
+                 notes=[render_message(m, locale) for m in r["notes"]],
+                 sources=_sources(r, by_id, locale), notebook_page=f"notebooks/{r['notebook']}.html")
+            for r in records]
+
+
+def summary(records: list[dict]) -> dict:
+    """What a reader should know first about one article's claims, from the records alone."""
+    counts = Counter(Verdict(r["verdict"]) for r in records)
+    substantive = [r for r in records if r["theme"] != "calendar"]
+    return {
+        "total": len(records),
+        "hold": counts[Verdict.EXACT] + counts[Verdict.ROUNDED],
+        "counts": [(v, counts[v]) for v in Verdict if counts[v]],
+        "headline": [r["claim_id"] for r in records if r.get("headline")],
+        "not_holding": [r["claim_id"] for r in substantive
+                        if r["verdict"] in ("INACCURATE", "MISLEADING", "IMPRECISE")],
+        "unverifiable": [r["claim_id"] for r in substantive if r["verdict"] == "UNVERIFIABLE"],
+    }
+
+
+def _article_rows(articles: pd.DataFrame) -> list[dict]:
     rows = []
-    for record in records:
-        cited = [
-            {"publisher": by_id.loc[sid, "publisher"], "title": by_id.loc[sid, "title"], "url": by_id.loc[sid, "url"]}
-            for sid in record["source_ids"] if sid in by_id.index
-        ]
-        rows.append(Row(
-            record=record,
-            verdict=Verdict(record["verdict"]),
-            claimed={lang: format_claimed(record, lang) for lang in TEXT},
-            computed={lang: format_computed(record, lang) for lang in TEXT},
-            sources=cited,
-            notebook_page=f"notebooks/{record['notebook']}.html",
-        ))
+    for _, a in articles.iterrows():
+        rows.append({"article_id": a["article_id"], "publisher": a["publisher"], "title": a["title"],
+                     "author": a["author"], "url": a["url"],
+                     "date_published": a["date_published"].date().isoformat() if pd.notna(a["date_published"]) else "",
+                     "speaks_from": a["speaks_from"].date().isoformat()})
     return rows
 
 
-def claim_reviews(records: list[dict], articles: pd.DataFrame, sources: pd.DataFrame, base_url: str) -> list[dict]:
-    by_article = articles.set_index("article_id")
-    return [
-        claimreview.claim_review(
-            record, by_article.loc[record["article_id"]].fillna(""), sources,
-            page_url=f"{base_url}index.html", notebook_url=f"{base_url}notebooks/{record['notebook']}.html",
-            date_published=DATE_PUBLISHED,
-        )
-        for record in records
-    ]
-
-
-def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFrame,
-                 headline_ids: list[str], base_url: str = "") -> dict[str, str]:
-    """The two language pages and the JSON-LD, as text (pure: no file is read or written)."""
-    rows = rows_for(records, sources)
-    reviews = claim_reviews(records, articles, sources, base_url)
-    counts = Counter(row.verdict for row in rows)
-    env = environment()
-    template = env.get_template("report.html.j2")
+def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFrame, excluded: pd.DataFrame,
+                 base_url: str = "") -> dict[str, str]:
+    """The language pages, the method pages and the JSON-LD, as text (pure)."""
+    config = publication()
+    base_url = base_url or config.base_url
+    reviews = claimreview.claim_reviews(records, articles, sources, base_url, config)
     pages = {}
-    for lang, page in PAGES.items():
-        other = next(p for code, p in PAGES.items() if code != lang)
-        pages[page] = template.render(
-            lang=lang, text=TEXT[lang], other_page=other, rows=rows,
-            headline=[r for r in rows if r.record["claim_id"] in headline_ids],
-            counts=[(v, counts[v]) for v in Verdict if counts[v]], verdicts=list(Verdict),
-            symbols=VERDICT_SYMBOLS, colours=VERDICT_COLOURS, reviews=reviews,
-            articles=articles.fillna("").to_dict("records"),
-        )
+    coverage = [(name, datapackage.coverage(name)) for name in datapackage.table_names()]
+    for locale, page in PAGES.items():
+        env = environment(locale)
+        _ = gettext_for(locale)
+        all_cards = cards(records, sources, locale)
+        by_article = []
+        for article in _article_rows(articles):
+            mine = [c for c in all_cards if c.record["article_id"] == article["article_id"]]
+            themes = [(key, _(label), [c for c in mine if c.record["theme"] == key]) for key, label in THEMES.items()]
+            by_article.append({"article": article, "summary": summary([c.record for c in mine]),
+                               "cards": {c.record["claim_id"]: c for c in mine},
+                               "themes": [t for t in themes if t[2]]})
+        common = dict(lang=locale, other=next(p for code, p in PAGES.items() if code != locale),
+                      method_page=METHOD_PAGES[locale], index_page=page, config=config, symbols=SYMBOLS,
+                      colours=COLOURS, verdicts=list(Verdict), colon="\u00a0: " if locale == "fr" else ": ")
+        pages[page] = env.get_template("report.html.j2").render(
+            **common, articles=by_article, reviews=[r for r in reviews], total=len(records))
+        pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(
+            **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
+            faults=list(Fault), kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
+            status_words=STATUS_WORDS, coverage=[(n, c) for n, c in coverage if c is not None],
+            exclusions=_exclusions(excluded, locale), corrections=_corrections())
     pages["claimreview.jsonld"] = json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"
     return pages
 
 
+def _corrections() -> list[dict]:
+    codes = {v.value for v in Verdict}
+    return [{"date": c.date, "claim_id": c.claim_id, "before": c.before, "after": c.after, "reason": c.reason,
+             "before_label": Verdict(c.before).label if c.before in codes else "",
+             "after_label": Verdict(c.after).label if c.after in codes else ""} for c in corrections()]
+
+
+def _exclusions(excluded: pd.DataFrame, locale: str) -> list[tuple[str, list[str]]]:
+    _ = gettext_for(locale)
+    groups = []
+    for category, label in EXCLUSION_WORDS.items():
+        texts = list(excluded.loc[excluded["category"] == category, "text"])
+        if texts:
+            groups.append((_(label), texts))
+    return groups
+
+
 def render_notebook(notebook: Path, records: list[dict]) -> str:
-    """One notebook as a page: outputs shown, code folded, links back to its claims."""
+    """One notebook as a page (English, as the notebooks narrate): outputs shown, code folded."""
     from nbconvert import HTMLExporter
     from pygments.formatters import HtmlFormatter
 
-    exporter = HTMLExporter(template_name="nbpage",
-                            extra_template_basedirs=[str(Path(__file__).parent / "templates")])
+    exporter = HTMLExporter(template_name="nbpage", extra_template_basedirs=[str(Path(__file__).parent / "templates")])
     body, _ = exporter.from_filename(str(notebook))
-    page = environment().get_template("notebook.html.j2")
-    return page.render(title=notebook.stem, body=Markup(body), records=records, text=TEXT,
+    page = environment("en").get_template("notebook.html.j2")
+    return page.render(title=notebook.stem, body=Markup(body), records=records,
                        pygments_css=Markup(HtmlFormatter().get_style_defs(".highlight")))
 
 
@@ -153,16 +204,10 @@ def render(records: list[dict], notebooks_dir: Path, data_dir: Path | None, base
            staged_notebooks: dict[str, Path] | None = None) -> dict[str, str]:
     """Every page of the report, as ``relative path -> text``."""
     staged_notebooks = staged_notebooks or {}
-    for record in records:
-        record["explanation_text"] = {lang: " ".join(render_message(m, lang) for m in record["explanation"])
-                                      for lang in TEXT}
-    sources = load("sources", data_dir)
-    articles = load("articles", data_dir)
-    articles["date_published"] = articles["date_published"].dt.strftime("%Y-%m-%d")
-    headline_ids = [r["claim_id"] for r in records if r.get("headline")]
-    pages = render_pages(records, sources, articles, headline_ids, base_url)
-    for notebook in sorted(notebooks_dir.glob("[0-9]*.ipynb")):
-        mine = [r for r in records if r["notebook"] == notebook.stem]
-        path = staged_notebooks.get(notebook.name, notebook)
-        pages[f"notebooks/{notebook.stem}.html"] = render_notebook(path, mine)
+    pages = render_pages(records, load("sources", data_dir), load("articles", data_dir),
+                         load("claims_excluded", data_dir), base_url)
+    for stem in sorted({r["notebook"] for r in records}):
+        notebook = notebooks_dir / f"{stem}.ipynb"
+        mine = [r for r in records if r["notebook"] == stem]
+        pages[f"notebooks/{stem}.html"] = render_notebook(staged_notebooks.get(notebook.name, notebook), mine)
     return pages

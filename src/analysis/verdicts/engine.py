@@ -21,6 +21,7 @@ from analysis.io import articles as art
 from analysis.io.citations import citations as all_citations
 from analysis.io.citations import for_rows
 from analysis.io.parameters import ARTICLE_DATE
+from analysis.io.publication import publication
 from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts import judges, rules
@@ -107,8 +108,8 @@ def _coverage_problem(claim: Claim, ctx: Context, tables: tuple[str, ...]) -> Ev
 
 def _known_by(claim: Claim, ctx: Context, tables: tuple[str, ...]) -> tuple[date, bool]:
     """What may be used: what was public on the date checked; for a forecast ("Trump doit signer
-    aujourd'hui"), what happened, as far as the data reach."""
-    if claim.tense != "scheduled":
+    aujourd'hui") checked on or after the day it was made, what happened, as far as the data reach."""
+    if claim.tense != "scheduled" or ctx.as_of < art.speaks_from(claim.article_id, ctx.data_dir):
         return ctx.as_of, False
     ends = [c.end for c in (ctx.coverage(t) for t in tables) if c is not None]
     return (max(ctx.as_of, min(ends)) if ends else ctx.as_of), True
@@ -192,8 +193,8 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         if finding.message not in explanation:
             explanation.append(finding.message)
     if base.verdict is Verdict.ROUNDED and tol is not None:
-        explanation.append(Message(N_("Within the precision the wording implies: from {low:number} to {high:number}."),
-                                   low=tol.interval.low, high=tol.interval.high))
+        explanation.append(Message(N_("Within the precision the wording implies: {allowed:interval}."),
+                                   allowed={**tol.interval.as_record(), "unit": claim.unit}))
     notes = list(base.notes)
     if hindsight:
         notes.append(Message(N_("A forecast on {as_of:date}: checked against what happened, as far as the data "
@@ -229,9 +230,11 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         sources=[SourceRef(source_id=r.source_id, role=r.role, origin=r.origin, table=r.table, row_id=r.row_id)
                  for r in cited.itertuples()],
         as_of=ctx.as_of.isoformat(),
+        checked_on=publication().checked_on.isoformat(),
         knowledge=Knowledge(as_of=ctx.as_of.isoformat(), known_by=ctx.known_by.isoformat(), coverage=coverage,
                             hindsight=hindsight),
         established=base.evidence.established,
+        said=base.evidence.facts.get("said"),
         explanation=[_message(m) for m in explanation],
         notes=[_message(m) for m in notes],
         detail=detail or None,

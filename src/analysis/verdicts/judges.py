@@ -121,7 +121,7 @@ def judge_calendar(claim: Claim, evidence: Evidence, tol: Tolerance | None) -> J
     if start <= last and first <= end:
         if evidence.facts.get("date_precision") in ("month", "year") and claim.kind == "date":
             return Judgement([Finding(Fault.LOOSE_DETAIL, Message(
-                N_("The sources date the event only to the {precision}; the article gives a day."),
+                N_("The sources date the event only to the {precision:precision}; the article gives a day."),
                 precision=evidence.facts["date_precision"]))])
         return Judgement()
     off = (first - end).days if end < first else (start - last).days
@@ -146,7 +146,7 @@ def judge_since(claim: Claim, evidence: Evidence, tol: Tolerance | None) -> Judg
     before = (bound - start).days
     fault = Fault.LOOSE_DETAIL if before <= (claim.point_margin or 0) else Fault.WRONG
     return Judgement([Finding(fault, Message(
-        N_("The evidence starts {days:days} before {bound:date}, the date the claim counts from."),
+        N_("What is measured starts {days:days} before {bound:date}, the date the claim counts from."),
         days=before, bound=claim.claimed))])
 
 
@@ -186,8 +186,9 @@ def judge_roles(claim: Claim, evidence: Evidence, tol: Tolerance | None) -> Judg
         return Judgement()
     wrong = sorted(k for k in claimed if claimed.get(k) != actual.get(k))
     fault = Fault.LOOSE_DETAIL if claimed.get("seller") == actual.get("seller") else Fault.WRONG
-    return Judgement([Finding(fault, Message(N_("The roles differ from the sources for: {roles}."),
-                                             roles=", ".join(wrong)))])
+    key = (N_("The seller is right, the buyer is not (see the roles found).") if wrong == ["buyer"]
+           else N_("Who buys or who sells differs from the sources (see the roles found)."))
+    return Judgement([Finding(fault, Message(key))])
 
 
 def judge_first(claim: Claim, evidence: Evidence, tol: Tolerance | None) -> Judgement:
@@ -248,7 +249,7 @@ def judge_initiator(claim: Claim, evidence: Evidence, tol: Tolerance | None) -> 
         return Judgement([Finding(Fault.UNSETTLED, Message(N_("Neither side said who initiated the call.")))])
     if evidence.text == claim.claimed:
         return Judgement()
-    return Judgement([Finding(Fault.WRONG, Message(N_("The call was initiated by {actual}."),
+    return Judgement([Finding(Fault.WRONG, Message(N_("The call was initiated by {actual:person}."),
                                                    actual=evidence.text))])
 
 

@@ -98,8 +98,10 @@ class VerdictRecord(Strict):
     source_ids: list[str]
     sources: list[SourceRef]
     as_of: str
+    checked_on: str  # the day the checks were run against the sources (publication/config.toml)
     knowledge: Knowledge
     established: str | None
+    said: str | None  # the words on record, in their language, where the claim reports speech
     explanation: list[MessageRecord]
     notes: list[MessageRecord]
     detail: dict[str, Any] | None
@@ -112,9 +114,10 @@ class VerdictRecord(Strict):
 
 def schema() -> dict:
     """The JSON Schema of a results file (a list of records)."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "Verdict records of one notebook",
-            "type": "array", "items": VerdictRecord.model_json_schema()}
+    item = VerdictRecord.model_json_schema()
+    definitions = item.pop("$defs", {})
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Verdict records of one notebook",
+            "type": "array", "items": item, "$defs": definitions}
 
 
 def schema_text() -> str:

@@ -26,9 +26,8 @@ def public_row(ctx: Context, table: str, id_column: str, row_id: str) -> tuple[p
     row = rows.iloc[0]
     statuses = ctx.params.get("statuses", ("confirmed", "one_source"))
     if "status" in row.index and row["status"] not in statuses:
-        return None, Evidence.missing(Message(N_("{row} has status {status}, which the check does not count "
-                                                 "(statuses counted: {counted})."), row=row_id, status=row["status"],
-                                              counted=", ".join(statuses)), rows=[(table, row_id)])
+        return None, Evidence.missing(Message(N_("{row} is {status:status}, a status this check does not count."),
+                                              row=row_id, status=row["status"]), rows=[(table, row_id)])
     return row, None
 
 

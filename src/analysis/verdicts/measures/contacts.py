@@ -69,7 +69,7 @@ def _dims_count(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("contacts.count_after", ("contacts",), _dims_count,
-          N_("Contacts after an opening contact (window_start), up to the date checked."), _params_base)
+          "Contacts after an opening contact (window_start), up to the date checked.", _params_base)
 def count_after(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     assert claim.window_start is not None
     if (early := _before(claim.window_start, ctx)) is not None:
@@ -80,8 +80,9 @@ def count_after(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     n = len(inside)
     return Evidence(value=n, interval=Interval.point(n), rows=_rows(series, claim.window_start, ctx.as_of),
                     facts={"count": n, "start": claim.window_start.isoformat()},
-                    message=Message(N_("{count:number} counted from {start:date} up to {as_of:date}."), count=n,
-                                    start=claim.window_start.isoformat(), as_of=ctx.as_of.isoformat()))
+                    message=Message(N_("From {start:date} to {as_of:date}: {count:qty}."),
+                                    count={"n": n, "unit": claim.unit}, start=claim.window_start.isoformat(),
+                                    as_of=ctx.as_of.isoformat()))
 
 
 def _dims_days(claim: Claim, ctx: Context) -> list[Dimension]:
@@ -89,7 +90,7 @@ def _dims_days(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("contacts.days_since_last", ("contacts",), _dims_days,
-          N_("Days from the last contact to the date checked."), _params_base)
+          "Days from the last contact to the date checked.", _params_base)
 def days_since_last(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     series = days(ctx, reading)
     last = ct.last_on_or_before(series, ctx.as_of)
@@ -108,8 +109,8 @@ def _dims_gap(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("contacts.longest_gap", ("contacts",), _dims_gap,
-          N_("The stretch without contact still open on the date checked, against the longest earlier one "
-             "since window_start."), _params_base)
+          "The stretch without contact still open on the date checked, against the longest earlier one "
+             "since window_start.", _params_base)
 def longest_gap(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     assert claim.window_start is not None
     if (early := _before(claim.window_start, ctx)) is not None:
@@ -138,7 +139,7 @@ def _dims_mean(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("contacts.mean_interval", ("contacts",), _dims_mean,
-          N_("Average spacing of contacts between window_start and window_end."), _params_base)
+          "Average spacing of contacts between window_start and window_end.", _params_base)
 def mean_interval(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     assert claim.window_start is not None and claim.window_end is not None
     if ctx.as_of < claim.window_end:
@@ -156,7 +157,7 @@ def mean_interval(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     return Evidence(value=mean, interval=Interval.point(mean), rows=_rows(series, claim.window_start, claim.window_end),
                     facts={"mean": mean, "n": n, "window": window},
                     message=Message(N_("{n:number} contacts in the {window:days} from {start:date} to {end:date}: "
-                                       "one every {mean:number} days ({definition})."), n=n, window=window,
+                                       "one every {mean:number} days ({definition:msg})."), n=n, window=window,
                                     start=claim.window_start.isoformat(), end=claim.window_end.isoformat(), mean=mean,
                                     definition=DEFINITION.label(reading["definition"]).key))
 
@@ -166,7 +167,7 @@ def _dims_last(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("contacts.last_date", ("contacts",), _dims_last,
-          N_("The day of the last contact on or before the date checked."), _params_base)
+          "The day of the last contact on or before the date checked.", _params_base)
 def last_date(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     series = days(ctx, reading)
     last = ct.last_on_or_before(series, ctx.as_of)
@@ -182,7 +183,7 @@ def _dims_none(claim: Claim, ctx: Context) -> list[Dimension]:
     return []
 
 
-@register("contacts.initiator", ("contacts",), _dims_none, N_("Who initiated the contact named in subject."))
+@register("contacts.initiator", ("contacts",), _dims_none, "Who initiated the contact named in subject.")
 def initiator(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     table = ctx.table("contacts")
     rows = table[table["contact_id"] == claim.subject]
@@ -191,4 +192,4 @@ def initiator(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                                         subject=claim.subject, known_by=ctx.known_by.isoformat()))
     who = rows.iloc[0]["initiator"]
     return Evidence(value=who, text=who, rows=[("contacts", claim.subject)],
-                    message=Message(N_("Initiator on record: {who}."), who=who))
+                    message=Message(N_("Initiator on record: {who:person}."), who=who))

@@ -20,7 +20,7 @@ def _period(row: pd.Series) -> tuple:
     return (row["date_start"].date(), (row["date_end"] if pd.notna(row["date_end"]) else row["date_start"]).date())
 
 
-@register("events.date", ("events",), no_dimensions, N_("The date (or date range) of the event named in subject."))
+@register("events.date", ("events",), no_dimensions, "The date (or date range) of the event named in subject.")
 def date(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
     if missing:
@@ -29,8 +29,9 @@ def date(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     facts = {"date_precision": row.get("date_precision", "day") or "day"}
     value = first.isoformat() if first == last else {"from": first.isoformat(), "to": last.isoformat()}
     return Evidence(value=value, period=(first, last), facts=facts, rows=[("events", row["event_id"])],
-                    message=Message(N_("On record: {from:date} to {to:date} ({clock} clock)."),
-                                    clock=row["clock"], **{"from": first.isoformat(), "to": last.isoformat()}))
+                    message=(Message(N_("On record: {day:date}."), day=first.isoformat()) if first == last else
+                             Message(N_("On record: {from:date} to {to:date}."),
+                                     **{"from": first.isoformat(), "to": last.isoformat()})))
 
 
 WEEKDAY_VARIANTS = variants(("written", Message(N_("the date as the article writes it"))),
@@ -42,7 +43,7 @@ def _dims_weekday(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("events.weekday", ("events",), _dims_weekday,
-          N_("The weekday of the date written in the article (window_start), or of the event's date."))
+          "The weekday of the date written in the article (window_start), or of the event's date.")
 def weekday(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     if reading.get("variant", "written") == "written":
         assert claim.window_start is not None, f"{claim.claim_id}: the written date goes in window_start"
@@ -58,7 +59,7 @@ def weekday(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                     message=Message(N_("{day:date} was a {weekday:weekday}."), day=iso(day), weekday=name))
 
 
-@register("events.value", ("events",), no_dimensions, N_("The figure the sources give for the event, with their hedge."))
+@register("events.value", ("events",), no_dimensions, "The figure the sources give for the event, with their hedge.")
 def value(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
     if missing:
@@ -85,7 +86,7 @@ def _dims_duration(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("events.duration", ("events",), _dims_duration,
-          N_("Time from the first event of subject to the second (or to the date checked), in the claim's unit."))
+          "Time from the first event of subject to the second (or to the date checked), in the claim's unit.")
 def duration(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     ids = claim.subjects
     start_row, missing = public_row(ctx, "events", "event_id", ids[0])
@@ -110,7 +111,7 @@ def duration(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
 
 
 @register("events.first_in_series", ("events",), no_dimensions,
-          N_("Whether an earlier event of the same series exists since window_start."))
+          "Whether an earlier event of the same series exists since window_start.")
 def first_in_series(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
     if missing:
@@ -121,11 +122,14 @@ def first_in_series(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
              "earlier": "" if previous is None else previous["event_id"]}
     return Evidence(value="none" if previous is None else previous["event_id"], facts=facts,
                     rows=[("events", row["event_id"])] + ([] if previous is None else [("events", previous["event_id"])]),
-                    message=Message(N_("Earlier events of the series on record since {since:date}: {earlier}."),
-                                    since=iso(since) if since is not None else "", earlier=facts["earlier"] or "—"))
+                    message=(Message(N_("No earlier event of the series on record since {since:date}."), since=iso(since))
+                             if previous is None and since is not None else
+                             Message(N_("No earlier event of the series on record.")) if previous is None else
+                             Message(N_("An earlier event of the series is on record: {earlier}."),
+                                     earlier=facts["earlier"])))
 
 
-@register("events.occurred", ("events",), no_dimensions, N_("That the event named in subject took place."))
+@register("events.occurred", ("events",), no_dimensions, "That the event named in subject took place.")
 def occurred(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
     if missing:

@@ -31,7 +31,7 @@ def _actions(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("legislation.action_date", ("legislation",), _actions,
-          N_("The day of a legislative action named in subject (the first; the others are alternatives)."))
+          "The day of a legislative action named in subject (the first; the others are alternatives).")
 def action_date(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     row, missing = public_row(ctx, "legislation", "item_id", reading["variant"])
     if missing:
@@ -48,7 +48,7 @@ WEEKDAYS = variants(("written", Message(N_("the date as the article writes it"))
 
 
 @register("legislation.weekday", ("legislation",), lambda claim, ctx: [WEEKDAYS],
-          N_("The weekday of the date written in the article (window_start), or of the action in subject."))
+          "The weekday of the date written in the article (window_start), or of the action in subject.")
 def weekday(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     if reading["variant"] == "written":
         assert claim.window_start is not None, f"{claim.claim_id}: the written date goes in window_start"
@@ -63,11 +63,14 @@ def weekday(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                     message=Message(N_("{day:date} was a {weekday:weekday}."), day=iso(day), weekday=name))
 
 
+#: The money readings' labels, marked for the catalogs (the keys of lg.MONEY_DEFINITIONS).
+MONEY_LABELS = (N_("authorised for the fiscal years named"), N_("authorised amounts spread over the calendar years named"),
+                N_("appropriated by an act enacted by the date"), N_("authorised for the first fiscal year only"))
 MONEY = variants(*((name, Message(label)) for name, label in lg.MONEY_DEFINITIONS.items()))
 
 
 @register("legislation.usai_amount", ("legislation", "usai_history"), lambda claim, ctx: [MONEY],
-          N_("USAI money for the years window_start to window_end, authorised or appropriated."))
+          "USAI money for the years window_start to window_end, authorised or appropriated.")
 def usai_amount(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     assert claim.window_start is not None and claim.window_end is not None
     first, last = claim.window_start.year, claim.window_end.year
@@ -82,14 +85,14 @@ def usai_amount(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     appropriated = lg.enacted_appropriations(ctx.table("usai_history"), list(range(first, last + 1)), ctx.as_of)
     return Evidence(value=amount, interval=Interval.point(amount), rows=rows,
                     facts={"appropriated": appropriated, "first": first, "last": last},
-                    message=Message(N_("{amount:usd} ({definition}); appropriated by an act enacted by {as_of:date}: "
+                    message=Message(N_("{amount:usd} ({definition:msg}); appropriated by an act enacted by {as_of:date}: "
                                        "{appropriated:usd}."), amount=amount,
                                     definition=lg.MONEY_DEFINITIONS[reading["variant"]], as_of=ctx.as_of.isoformat(),
                                     appropriated=appropriated))
 
 
 @register("legislation.programmes", ("legislation",), no_dimensions,
-          N_("The programme(s) of the act's Ukraine lines that carry money."))
+          "The programme(s) of the act's Ukraine lines that carry money.")
 def programmes(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     legislation = ctx.table("legislation")
     names = lg.money_programmes(legislation)
@@ -103,7 +106,7 @@ def programmes(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
 
 
 @register("legislation.mechanism", ("legislation",), no_dimensions,
-          N_("Who buys and who sells under the programme (the row in subject)."))
+          "Who buys and who sells under the programme (the row in subject).")
 def mechanism(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     row, missing = public_row(ctx, "legislation", "item_id", claim.subjects[0])
     if missing:
@@ -115,7 +118,7 @@ def mechanism(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
 
 
 @register("legislation.earlier_aid_laws", ("legislation",), no_dimensions,
-          N_("Laws of 2025 enacted before the action in subject that carried new Ukraine money, or may have."))
+          "Laws of 2025 enacted before the action in subject that carried new Ukraine money, or may have.")
 def earlier_aid_laws(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     row, missing = public_row(ctx, "legislation", "item_id", claim.subjects[0])
     if missing:
@@ -124,7 +127,8 @@ def earlier_aid_laws(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     shown = lg.earlier_aid_laws(legislation, row["date"], ("appropriated", "authorized"))
     unknown = lg.earlier_aid_laws(legislation, row["date"], ("unknown",))
     facts = {"known_earlier": len(shown), "unknown_earlier": len(unknown),
-             "earlier": "; ".join(shown["bill"]), "undetermined": "; ".join(unknown["bill"])}
+             "earlier": "; ".join(map(lg.short_bill, shown["bill"])),
+             "undetermined": "; ".join(map(lg.short_bill, unknown["bill"]))}
     laws = legislation[(legislation["item"] == "other_2025_law") & (legislation["date"] < row["date"])]
     return Evidence(value={"shown": len(shown), "unknown": len(unknown)}, facts=facts,
                     rows=[("legislation", r) for r in [row["item_id"], *laws["item_id"]]],

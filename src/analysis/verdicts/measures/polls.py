@@ -32,6 +32,11 @@ def waves(ctx: Context, series: str, group: str) -> pd.DataFrame:
     return chosen.sort_values(["field_end", "wave_year", "poll_id"], na_position="first").reset_index(drop=True)
 
 
+def _day(row: pd.Series) -> str | None:
+    """The last day a wave was in the field (its release day where field dates are missing)."""
+    return iso(row["field_end"]) if pd.notna(row["field_end"]) else iso(row["released"])
+
+
 def _series_label(ctx: Context, series: str) -> str:
     rows = ctx.full("polls")
     names = rows.loc[rows["series_id"] == series, "pollster"]
@@ -62,7 +67,7 @@ def _no_waves(ctx: Context, series: str, needed: int) -> Evidence:
 
 
 @register("polls.change", ("polls",), _dims_change,
-          N_("The change between the two latest released waves of the series in subject."))
+          "The change between the two latest released waves of the series in subject.")
 def change(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     _, group = _subject(claim)
     series, how = reading[VARIANT].split("|")
@@ -81,10 +86,10 @@ def change(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
              "wave_before": before["wave"], "wave_after": after["wave"]}
     return Evidence(value=value, interval=Interval.point(value), facts=facts,
                     rows=[("polls", before["poll_id"]), ("polls", after["poll_id"])],
-                    message=Message(N_("{series}, {group}: {before:percent} ({wave_before}) then {after:percent} "
-                                       "({wave_after})."), series=_series_label(ctx, series), group=group,
-                                    before=facts["before"], after=facts["after"], wave_before=before["wave"],
-                                    wave_after=after["wave"]))
+                    message=Message(N_("{series}, {group:group}: {before:percent} (fielded by {before_day:date}), then "
+                                       "{after:percent} (fielded by {after_day:date})."),
+                                    series=_series_label(ctx, series), group=group, before=facts["before"],
+                                    after=facts["after"], before_day=_day(before), after_day=_day(after)))
 
 
 def _dims_level(claim: Claim, ctx: Context) -> list[Dimension]:
@@ -111,24 +116,23 @@ def _level(claim: Claim, ctx: Context, reading: Reading, back: int) -> Evidence:
     facts = {"n_total": None if pd.isna(row["n_total"]) else int(row["n_total"]),
              "moe_total": None if pd.isna(row["moe_total"]) else float(row["moe_total"]), "wave": row["wave"]}
     return Evidence(value=value, interval=Interval.point(value), facts=facts, rows=[("polls", row["poll_id"])],
-                    message=Message(N_("{series}, {group}, {wave}: {value:percent} ({measure})."),
-                                    series=_series_label(ctx, series), group=group, wave=row["wave"], value=value,
-                                    measure=row["measure"]))
+                    message=Message(N_("{series}, {group:group}, fielded by {day:date}: {value:percent}."),
+                                    series=_series_label(ctx, series), group=group, day=_day(row), value=value))
 
 
-@register("polls.level", ("polls",), _dims_level, N_("The figure of the latest released wave of the series."))
+@register("polls.level", ("polls",), _dims_level, "The figure of the latest released wave of the series.")
 def level(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     return _level(claim, ctx, reading, 0)
 
 
 @register("polls.level_before", ("polls",), _dims_level,
-          N_("The figure of the wave before the latest released one (a year earlier for an annual survey)."))
+          "The figure of the wave before the latest released one (a year earlier for an annual survey).")
 def level_before(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     return _level(claim, ctx, reading, 1)
 
 
 @register("polls.baseline_fieldwork", ("polls",), lambda claim, ctx: [],
-          N_("When the earlier of the two latest released waves was in the field."))
+          "When the earlier of the two latest released waves was in the field.")
 def baseline_fieldwork(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     series, group = _subject(claim)
     found = waves(ctx, series, group)
@@ -136,10 +140,10 @@ def baseline_fieldwork(claim: Claim, ctx: Context, reading: Reading) -> Evidence
         return _no_waves(ctx, series, 2)
     row = found.iloc[-2]
     if pd.isna(row["field_end"]):
-        return Evidence.missing(Message(N_("The field dates of {wave} are not published."), wave=row["wave"]),
+        return Evidence.missing(Message(N_("The field dates of the earlier wave are not published.")),
                                 rows=[("polls", row["poll_id"])])
     start = row["field_start"] if pd.notna(row["field_start"]) else row["field_end"]
     return Evidence(value={"from": iso(start), "to": iso(row["field_end"])},
                     period=(start.date(), row["field_end"].date()), rows=[("polls", row["poll_id"])],
-                    message=Message(N_("The earlier wave ({wave}) was in the field from {from:date} to {to:date}."),
-                                    wave=row["wave"], **{"from": iso(start), "to": iso(row["field_end"])}))
+                    message=Message(N_("The earlier wave was in the field from {from:date} to {to:date}."),
+                                    **{"from": iso(start), "to": iso(row["field_end"])}))

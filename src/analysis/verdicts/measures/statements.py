@@ -23,20 +23,19 @@ def bilingual(row: pd.Series, column: str) -> Message:
 
 
 @register("statements.fidelity", ("statements",), no_dimensions,
-          N_("How faithfully the article renders what a named person said, or the title it gives them."))
+          "How faithfully the article renders what a named person said, or the title it gives them.")
 def fidelity(claim: Claim, ctx: Context, reading) -> Evidence:
     row, missing = public_row(ctx, "statements", "statement_id", claim.subjects[0])
     if missing:
         return missing
+    assessment = bilingual(row, "assessment")
     return Evidence(value=row["fidelity"], text=row["fidelity"], established=row["established"] or None,
-                    facts={"assessment": bilingual(row, "assessment")}, rows=[("statements", row["statement_id"])],
-                    message=Message(N_("On record: {said} ({speaker}, {day:date})."), said=row["said"],
-                                    speaker=row["speaker"], day=row["said_date"].date().isoformat()
-                                    if pd.notna(row["said_date"]) else ""))
+                    facts={"assessment": assessment, "said": row["said"] or None},
+                    rows=[("statements", row["statement_id"])], message=assessment)
 
 
 @register("statements.value", ("statements",), no_dimensions,
-          N_("The figure a named person gave, with their hedge (what the article reports them saying)."))
+          "The figure a named person gave, with their hedge (what the article reports them saying).")
 def value(claim: Claim, ctx: Context, reading) -> Evidence:
     row, missing = public_row(ctx, "statements", "statement_id", claim.subjects[0])
     if missing:
@@ -45,5 +44,5 @@ def value(claim: Claim, ctx: Context, reading) -> Evidence:
     figure = float(row["value"])
     return Evidence(value=figure, interval=hedged(figure, hedge), established=row["established"] or None,
                     facts={"hedge": hedge}, rows=[("statements", row["statement_id"])],
-                    message=Message(N_("{speaker} gave {value:hedged}: « {said} »."), speaker=row["speaker"],
+                    message=Message(N_("The source gives {value:hedged}: « {said} »."),
                                     value={"n": figure, "hedge": hedge, "unit": claim.unit}, said=row["said"]))

@@ -1,0 +1,134 @@
+"""The data package keeps its contract: schema, citations with roles, independent origins, clean
+URLs, declared coverage and knowability, documentation of every column."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from analysis import paths
+from analysis.io import datapackage, integrity
+from analysis.io.contract import ID_COLUMNS
+from analysis.io.validate import MAX_EXCERPT_WORDS, validate_package
+
+DATA = paths.project_root() / "data"
+
+
+def rows(name: str) -> list[dict]:
+    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_package_validates():
+    validate_package(DATA)
+
+
+def test_sources_are_complete():
+    sources = rows("sources")
+    assert len({s["source_id"] for s in sources}) == len(sources)
+    for source in sources:
+        for column in ("publisher", "title", "url", "date_accessed", "excerpt", "origin", "source_type"):
+            assert source[column].strip(), f"{source['source_id']}: no {column}"
+        assert source["date_published"] or source["date_note"], f"{source['source_id']}: no date and no reason"
+        assert len(source["excerpt"].split()) <= MAX_EXCERPT_WORDS
+
+
+#: URLs a reader cannot rely on: spaces and invisible characters, admin or CMS paths, search and
+#: listing pages, beta or staging hosts, tracking parameters, a host ending in a dot.
+BAD_URL = {
+    "space or invisible character": re.compile(r"\s|%20(?=$|[?#])|%e2%80%a8", re.IGNORECASE),
+    "admin or CMS path": re.compile(r"/wp-admin|/admin/|/translations/add|/edit(\?|$)|//(cms|d\d+\.cms)\."),
+    "search or listing page": re.compile(r"/search(/|\?|$)|[?&](q|s|search|query)=|/tags?/|/page/\d+/?$"),
+    "beta, staging or preview host": re.compile(r"//(beta|staging|preview|dev)[.-]|staging\."),
+    "tracking parameter": re.compile(r"[?&](utm_[a-z]+|srsltid|fbclid|gclid)="),
+}
+
+
+@pytest.mark.parametrize("problem", sorted(BAD_URL))
+def test_urls_are_stable(problem):
+    bad = [s["source_id"] for s in rows("sources") if BAD_URL[problem].search(s["url"])]
+    bad += [s["source_id"] for s in rows("sources") if (urlsplit(s["url"]).hostname or "").endswith(".")]
+    assert not bad, f"{problem}: {bad}"
+
+
+def test_the_url_rules_catch_what_they_say():
+    for url in ("https://x.org/a b", "https://x.org/a%20", "https://x.org/wp-admin/post.php", "https://x.org/search/trump",
+                "https://beta.x.org/a", "https://x.org/a?utm_source=x"):
+        assert any(rule.search(url) for rule in BAD_URL.values()), url
+
+
+def test_every_citation_has_a_role_and_points_at_a_real_row():
+    tables = {name: {r[ID_COLUMNS[name]] for r in rows(name)} for name in ID_COLUMNS}
+    for citation in rows("citations"):
+        assert citation["role"] in ("supports", "contradicts", "context")
+        assert citation["row_id"] in tables[citation["table"]], citation
+
+
+def test_every_sourced_row_cites_something_and_contradictions_are_never_support():
+    cited = rows("citations")
+    for name, column in ID_COLUMNS.items():
+        if name in ("articles", "framing"):
+            continue
+        for row in rows(name):
+            mine = [c for c in cited if c["table"] == name and c["row_id"] == row[column]]
+            assert mine, f"{name}.csv {row[column]}: no source"
+            if row.get("status") in ("confirmed", "one_source"):
+                assert any(c["role"] == "supports" for c in mine), f"{name}.csv {row[column]}: no supporting source"
+
+
+@pytest.mark.parametrize("check", sorted(integrity.CHECKS))
+def test_integrity_checks_find_nothing(check):
+    broken = integrity.CHECKS[check].find(None)
+    assert broken.empty, broken.to_string()
+
+
+def test_confirmed_needs_two_independent_origins(data_copy):
+    """The rule bites: a confirmed contact whose second origin is removed is flagged."""
+    from analysis.io.citations import citations
+
+    cited = citations(data_copy)
+    support = cited[(cited["table"] == "contacts") & (cited["row_id"] == "2025-06-04-call")
+                    & (cited["role"] == "supports")]
+    keep = support["source_id"].iloc[0]
+    origin = support["origin"].iloc[0]
+    same = set(support.loc[support["origin"] == origin, "source_id"])
+    lines = (data_copy / "citations.csv").read_text(encoding="utf-8").splitlines()
+    kept = [ln for ln in lines if not (ln.startswith("contacts,2025-06-04-call,") and ln.split(",")[2] not in same)]
+    assert keep in same
+    (data_copy / "citations.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    broken = integrity.status_without_origins("contacts")(data_copy)
+    assert list(broken["contact_id"]) == ["2025-06-04-call"]
+
+
+def test_dated_tables_declare_their_coverage_and_publication_column():
+    for name in ("contacts", "events", "legislation", "polls", "statements", "usai_history"):
+        assert datapackage.coverage(name, DATA) is not None, name
+    for name in ("contacts", "events", "legislation", "polls", "statements"):
+        assert datapackage.published_column(name, DATA), name
+
+
+@pytest.mark.parametrize("name", [r["name"] for r in datapackage.descriptor(DATA)["resources"]])
+def test_every_column_is_documented_in_the_data_readme(name):
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    assert f"`{name}.csv`" in readme, f"{name}.csv has no section in data/README.md"
+    for field in datapackage.resource(name, DATA)["schema"]["fields"]:
+        assert f"`{field['name']}`" in readme, f"{name}.csv column {field['name']} missing from data/README.md"
+
+
+def test_article_texts_match_their_registered_hash_and_their_readme():
+    readme = (DATA / "articles" / "README.md").read_text(encoding="utf-8")
+    for row in rows("articles"):
+        digest = hashlib.sha256((DATA / "articles" / row["file"]).read_bytes()).hexdigest()
+        assert digest == row["sha256"] and row["file"] in readme and digest in readme
+    assert "rights" in readme.lower() or "droits" in readme.lower()
+
+
+def test_statement_rows_say_what_was_said_and_both_languages():
+    for row in rows("statements"):
+        assert row["assessment_en"].strip() and row["assessment_fr"].strip(), row["statement_id"]
+        if row["kind"] == "attribution" and row["fidelity"] != "not_found":
+            assert row["said"].strip(), f"{row['statement_id']}: an attribution records the words said"

@@ -1,0 +1,138 @@
+"""The engine end to end on the project's data: what was knowable on a date, hand-worked
+headline figures, and UNVERIFIABLE (never a crash) before the events and past the coverage."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from analysis.io import parameters
+from analysis.io.register import claim, claims
+from analysis.verdicts import engine
+from conftest import replace_cell
+
+DEFAULTS = dict(as_of="article", contact_types="call", clock="washington", statuses="confirmed,one_source",
+                republican_share=0.3, baseline_n_ratio=1.0, confidence=0.95)
+
+
+def params(**changes):
+    return parameters.validate(**{**DEFAULTS, **changes})
+
+
+def record(claim_id: str, data_dir=None, tables=None, **changes) -> dict:
+    result = engine.check(claim(claim_id, data_dir), params(**changes), data_dir=data_dir, tables=tables)
+    return result.record.model_dump(mode="json")
+
+
+# --- the headline figures, worked by hand ---------------------------------------------------------
+# The 2025 calls up to 18 December, from the Kremlin's running counts (Ushakov called 19 May the
+# third and 4 June the fourth; TASS called 3 July the sixth and 16 October the eighth; Peskov said on
+# 16 December there had been no call since 16 October): 12 Feb, 18 Mar, 19 May, 4 Jun, 14 Jun, 3 Jul,
+# 18 Aug, 16 Oct.
+
+def test_seven_calls_after_12_february():
+    # Eight calls by 16 October, the first on 12 February: 8 - 1 = 7 after it.
+    assert record("dec-calls-since-feb12")["computed"] == 7
+
+
+def test_63_days_since_16_october():
+    # 16 Oct -> 31 Oct: 15 days; November: 30; 1 -> 18 Dec: 18. 15 + 30 + 18 = 63.
+    assert record("dec-days-since-last-call")["computed"] == 63
+
+
+def test_the_longest_stretch_beats_march_to_may_by_one_day():
+    # 18 Mar -> 19 May: 13 (rest of March) + 30 (April) + 19 = 62; the open stretch is 63.
+    assert record("dec-longest-gap")["detail"] == {"current": 63, "runner_up": 62}
+
+
+def test_a_call_every_33_625_days():
+    # 20 Jan -> 16 Oct: 11 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 16 = 269 days; 8 calls.
+    found = record("dec-mean-interval")
+    assert found["computed"] == 269 / 8 and found["verdict"] == "ROUNDED"
+
+
+def test_the_poll_change_and_its_margin():
+    # Republicans are assumed to be 30 % of each wave: 2,510 x .3 = 753 (2024), 2,507 x .3 = 752.1 (2025).
+    # Var = .44 x .56 / 753 + .59 x .41 / 752.1 = .00032722 + .00032163 = .00064885; sqrt = .025472;
+    # x 1.959964 = 4.9925 points. The published ±1.96 for n = 2,507 is 1.00143 times the simple
+    # random-sample margin (1.9572), a design effect of 1.00286: 4.9925 x 1.00143 = 4.9996 points.
+    found = record("dec-poll-rise-15pts")
+    assert found["computed"] == 15 and found["verdict"] == "EXACT"
+    assert found["notes"][0]["fields"]["moe"] == pytest.approx(4.9996, abs=2e-4)
+
+
+# --- what was knowable, and when -----------------------------------------------------------------
+
+def test_calls_made_public_after_the_article_are_not_used():
+    # The data hold calls of 28 and 29 December 2025 and of 2026: as of the article none counts.
+    assert record("dec-days-since-last-call")["knowledge"]["known_by"] == "2025-12-18"
+    assert record("dec-days-since-last-call", as_of="2026-01-01")["computed"] == 3  # 29 Dec -> 1 Jan
+
+
+def test_between_the_events_only_what_was_public_counts():
+    # As of 1 June 2025: calls after 12 Feb were 18 Mar and 19 May (2); the last, 19 May (13 days).
+    assert record("dec-calls-since-feb12", as_of="2025-06-01")["computed"] == 2
+    assert record("dec-days-since-last-call", as_of="2025-06-01")["computed"] == 13
+    # The latest Reagan wave released by then was the 2024 one (44 %), not the 2025 one (59 %).
+    poll = record("dec-poll-59", as_of="2025-06-01")
+    assert poll["computed"] == 44 and poll["verdict"] == "INACCURATE"
+    # The NDAA had not been voted: nothing to check against.
+    assert record("dec-ndaa-senate-date", as_of="2025-06-01")["verdict"] == "UNVERIFIABLE"
+
+
+def test_a_poll_wave_released_after_the_article_changes_nothing_as_of_the_article(data_copy):
+    before = record("dec-poll-59", data_copy)
+    rows = list(csv.DictReader(open(data_copy / "polls.csv", encoding="utf-8")))
+    wave = next(r for r in rows if r["poll_id"] == "rnds-2025-rep")
+    rows.append({**wave, "poll_id": "rnds-2026-rep", "wave": "2026 (test)", "wave_year": "2026",
+                 "field_start": "2026-02-01", "field_end": "2026-02-10", "released": "2026-03-01", "pct_favor": "70"})
+    with open(data_copy / "polls.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    assert record("dec-poll-59", data_copy) == before
+    assert record("dec-poll-59", data_copy, as_of="2026-04-01")["computed"] == 70
+
+
+def test_before_the_events_every_claim_is_unverifiable_or_checked_never_a_crash():
+    tables = {}
+    for item in claims():
+        found = engine.check(item, params(as_of="2020-01-01"), tables=tables).record
+        # Calendars and standing descriptions (what USAI funds) are knowable at any date.
+        if item.notebook in ("01_calls", "02_ndaa", "03_polls") and item.kind not in ("weekday", "roles"):
+            assert found.verdict == "UNVERIFIABLE", item.claim_id
+            assert found.explanation, f"{item.claim_id}: the reason is in the record"
+
+
+def test_past_the_coverage_every_claim_is_unverifiable_with_the_reason():
+    tables = {}
+    for item in claims():
+        found = engine.check(item, params(as_of="2027-01-01"), tables=tables).record
+        assert found.verdict == "UNVERIFIABLE", item.claim_id
+        assert any("coverage" in m.key for m in found.explanation), item.claim_id
+
+
+def test_a_forecast_is_checked_against_what_happened():
+    found = record("dec-dmitriev-miami-weekend")
+    assert found["knowledge"]["hindsight"] and found["knowledge"]["known_by"] > found["as_of"]
+    assert found["verdict"] == "EXACT"
+
+
+def test_the_wording_overrides_a_parameter_and_says_so():
+    found = record("dec-days-since-last-call", contact_types="call,meeting")
+    assert found["reading"]["types"] == "call"
+    assert found["holds_under"]["ruled_out"] > 0
+
+
+def test_a_sourced_framing_problem_lowers_a_right_figure(data_copy):
+    assert record("dec-ndaa-800m")["verdict"] == "MISLEADING"
+    replace_cell(data_copy / "framing.csv", "dec-ndaa-800m", "framing", "loose_detail")
+    assert record("dec-ndaa-800m", data_copy)["verdict"] == "IMPRECISE"
+
+
+def test_statuses_decide_what_counts():
+    everything = record("dec-calls-since-feb12", statuses="confirmed,one_source,disputed,unconfirmed")
+    confirmed = record("dec-calls-since-feb12", statuses="confirmed")
+    assert everything["parameters"]["statuses"] != confirmed["parameters"]["statuses"]
+    assert confirmed["computed"] == 7
