@@ -12,8 +12,8 @@ from analysis.io.register import claim, claims
 from analysis.verdicts import engine
 from conftest import replace_cell
 
-DEFAULTS = dict(as_of="article", contact_types="call", clock="washington", statuses="confirmed,one_source",
-                republican_share=0.3, baseline_n_ratio=1.0, confidence=0.95)
+DEFAULTS = {"as_of": "article", "contact_types": "call", "clock": "washington",
+            "statuses": "confirmed,one_source", "republican_share": 0.3, "baseline_n_ratio": 1.0, "confidence": 0.95}
 
 
 def params(**changes):
@@ -83,7 +83,8 @@ def test_between_the_events_only_what_was_public_counts():
 
 def test_a_poll_wave_released_after_the_article_changes_nothing_as_of_the_article(data_copy):
     before = record("dec-poll-59", data_copy)
-    rows = list(csv.DictReader(open(data_copy / "polls.csv", encoding="utf-8")))
+    with open(data_copy / "polls.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     wave = next(r for r in rows if r["poll_id"] == "rnds-2025-rep")
     rows.append({**wave, "poll_id": "rnds-2026-rep", "wave": "2026 (test)", "wave_year": "2026",
                  "field_start": "2026-02-01", "field_end": "2026-02-10", "released": "2026-03-01", "pct_favor": "70"})

@@ -12,6 +12,11 @@ from analysis.publish.formatting import format_claimed, format_computed, quantit
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
+def read(path, locale=None):
+    with open(path, "rb") as handle:
+        return read_po(handle, locale=locale)
+
+
 def test_numbers_and_units_follow_each_language():
     assert quantity(33.625, "days", "fr") == "33,6 jours"
     assert quantity(33.625, "days", "en") == "33.6 days"
@@ -44,8 +49,7 @@ def test_claimed_and_computed_values_read_by_kind():
 
 
 def test_the_french_catalog_is_complete_and_not_fuzzy():
-    template = read_po(open(i18n.LOCALE_DIR / "messages.pot", "rb"))
-    french = read_po(open(i18n.po_path("fr"), "rb"), locale="fr")
+    template, french = read(i18n.LOCALE_DIR / "messages.pot"), read(i18n.po_path("fr"), "fr")
     wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
     have = {m.id if isinstance(m.id, str) else m.id[0]: m for m in french if m.id}
     missing = sorted(wanted - set(have))
@@ -70,7 +74,6 @@ def test_the_catalog_template_lists_every_string_the_code_marks():
         subprocess.run([Path(sys.executable).parent / "pybabel", "extract", "-F", "babel.cfg", "-k", "N_", "-k",
                         "Nn_:1,2", "--no-location", "--sort-output", "--omit-header", "-o", str(out), "."],
                        cwd=root, check=True, capture_output=True)
-        fresh = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_po(open(out, "rb")) if m.id}
-    committed = {m.id if isinstance(m.id, str) else tuple(m.id)
-                 for m in read_po(open(i18n.LOCALE_DIR / "messages.pot", "rb")) if m.id}
+        fresh = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read(out) if m.id}
+    committed = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read(i18n.LOCALE_DIR / "messages.pot") if m.id}
     assert fresh == committed, f"run `make messages`: new {sorted(fresh - committed)[:3]}, gone {sorted(committed - fresh)[:3]}"

@@ -67,3 +67,17 @@ def test_a_record_keeps_numbers_apart_from_words(records):
     for record in records:
         for message in record["explanation"] + record["notes"]:
             assert set(message) == {"key", "fields"}
+
+
+def test_the_corrections_log_matches_the_verdicts_and_the_changelog():
+    from analysis.io.publication import corrections
+
+    verdicts = {r["claim_id"]: r["verdict"] for p in RESULT_FILES for r in json.loads(p.read_text(encoding="utf-8"))}
+    changelog = (paths.project_root() / "CHANGELOG.md").read_text(encoding="utf-8")
+    latest: dict[str, str] = {}
+    for correction in sorted(corrections(), key=lambda c: c.date):
+        latest[correction.claim_id] = correction.after
+        assert correction.reason["en"] and correction.reason["fr"]
+        assert f"`{correction.claim_id}`" in changelog, f"{correction.claim_id} is not in CHANGELOG.md"
+    for claim_id, after in latest.items():
+        assert verdicts[claim_id] == after, f"{claim_id}: the log says {after}, the record {verdicts[claim_id]}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 
 import extruct
 import jsonschema
@@ -15,12 +14,9 @@ import pytest
 from analysis import paths
 from analysis.io.load import load
 from analysis.publish import readme, report
+from analysis.publish.language import english_sentences, visible
 
 ROOT = paths.project_root()
-ENGLISH_FUNCTION_WORDS = set("the of and to in is was for on that with as by at from this it be are were has have "
-                             "which not or an but their its they been would there".split())
-
-
 @pytest.fixture(scope="module")
 def built(fresh_build):
     return fresh_build / "report"
@@ -30,66 +26,6 @@ def built(fresh_build):
 def records(fresh_build):
     return [r for p in sorted((fresh_build / "results").glob("[0-9]*.json"))
             for r in json.loads(p.read_text(encoding="utf-8"))]
-
-
-class Visible(HTMLParser):
-    """Visible text, leaving out links, code, article quotations and the other language's bits."""
-
-    SKIP = {"a", "code", "script", "style", "blockquote", "pre", "summary"}
-
-    def __init__(self):
-        super().__init__()
-        self.stack: list[tuple[str, bool]] = []
-        self.words: list[str] = []
-        self.words_text: list[str] = []
-        self.tags: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.tags.append((tag, attrs))
-        if tag in ("br", "img", "meta", "link", "input"):
-            return
-        skip = tag in self.SKIP or attrs.get("lang") not in (None, "fr") and tag != "html"
-        self.stack.append((tag, skip or (self.stack[-1][1] if self.stack else False)))
-
-    def handle_endtag(self, tag):
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data):
-        if not (self.stack and self.stack[-1][1]):
-            self.words.extend(re.findall(r"[A-Za-zÀ-ÿ’']+", data))
-            self.words_text.append(data)
-
-
-def visible(html: str) -> Visible:
-    parser = Visible()
-    parser.feed(html)
-    return parser
-
-
-def english_per_thousand(html: str) -> float:
-    words = [w.lower() for w in visible(html).words]
-    return 1000 * sum(w in ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)
-
-
-FRENCH_FUNCTION_WORDS = set("le la les de des du un une et est en que qui dans pour sur au aux par pas ne il elle "
-                            "ce cette son sa ses leur a été".split())
-
-
-def english_sentences(html: str) -> list[str]:
-    """Visible sentences with more English than French function words (quotations of the
-    article and of speakers marked with their language are left out)."""
-    text = re.sub(r"«[^»]*»|“[^”]*”", " ", " ".join(visible(html).words_text))  # quotations
-    found = []
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        words = [w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ’']+", sentence)]
-        english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
-        french = sum(w in FRENCH_FUNCTION_WORDS for w in words)
-        if english > french and english >= 2:
-            found.append(sentence)
-    return found
 
 
 def test_the_french_pages_have_no_english_sentence(built):

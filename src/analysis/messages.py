@@ -8,7 +8,7 @@ below the publish layer never translates: it keeps the English message id and it
 from __future__ import annotations
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark ``message`` for extraction; return it unchanged."""
     return message
 
@@ -22,7 +22,7 @@ class Message:
     calls, an amount in dollars…); plain ``{name}`` is inserted as it is.
     """
 
-    __slots__ = ("key", "fields")
+    __slots__ = ("fields", "key")
 
     def __init__(self, key: str, **fields: object):
         self.key = key
@@ -45,6 +45,6 @@ class Message:
         return f"Message({self.key!r}, **{self.fields!r})"
 
 
-def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - the gettext convention
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
     """Mark a singular/plural pair for extraction (``ngettext``); return it unchanged."""
     return singular, plural

@@ -13,7 +13,7 @@ from pathlib import Path
 from analysis import paths
 from analysis.hashing import folder_hash, sha256_bytes, sha256_file, tree_hash
 
-__all__ = ["sha256_bytes", "sha256_file", "tree_hash", "package_hash", "lock_hash", "data_hash", "inputs_hash"]
+__all__ = ["data_hash", "inputs_hash", "lock_hash", "package_hash", "sha256_bytes", "sha256_file", "tree_hash"]
 
 
 def package_hash() -> str:

@@ -140,7 +140,7 @@ def build_lock() -> Iterator[None]:
     lock_path = paths.build_dir() / ".build.lock"
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_path, "a+")
+        handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole build, closed below
     except OSError as exc:
         raise output_error(lock_path, exc) from None
     try:

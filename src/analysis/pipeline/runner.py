@@ -117,7 +117,7 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
         nbs.read(notebook)
     in_place = out is None
     root = paths.project_root() if in_place else Path(out)
-    out_notebooks, results_dir = root / "notebooks", root / "results"
+    results_dir = root / "results"
     manifest = pub.read_manifest(results_dir)
     validated = fingerprint.sha256_bytes(json.dumps(
         [fingerprint.data_hash(data, None), fingerprint.package_hash(), [n.name for n in discover()]]).encode())

@@ -7,11 +7,11 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display here; a fixed backend also keeps the pixels stable
 
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
 
-from analysis.verdicts.scale import COLOURS, SYMBOLS, Verdict  # noqa: E402
+from analysis.verdicts.scale import COLOURS, SYMBOLS, Verdict
 
 #: Fixed style so a rebuild draws the same pixels.
 STYLE = {"figure.dpi": 100, "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,

@@ -13,11 +13,11 @@ import json
 
 import pandas as pd
 
+from analysis.errors import RegisterError
 from analysis.io import integrity, parameters
 from analysis.io.citations import citations
 from analysis.io.load import TABLES_READ, load
 from analysis.io.register import Claim, claims_for_notebook
-from analysis.errors import RegisterError
 from analysis.publish.formatting import format_claimed, format_computed, render
 from analysis.publish.tables import as_text, show
 from analysis.verdicts import engine, judges
@@ -197,8 +197,8 @@ def display_figure(fig, alt: str) -> None:
     """Show a chart with its alt text (for screen readers and the report's notebook pages)."""
     import io
 
-    from IPython.display import display
     import matplotlib.pyplot as plt
+    from IPython.display import display
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})

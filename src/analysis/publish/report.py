@@ -24,7 +24,8 @@ from analysis.io.load import load
 from analysis.io.publication import corrections, publication
 from analysis.messages import N_
 from analysis.publish import claimreview
-from analysis.publish.formatting import day, format_claimed, format_computed, render as render_message
+from analysis.publish.formatting import day, format_claimed, format_computed
+from analysis.publish.formatting import render as render_message
 from analysis.publish.i18n import gettext_for, ngettext_for
 from analysis.verdicts.judges import KINDS
 from analysis.verdicts.scale import COLOURS, SYMBOLS, Fault, Verdict
@@ -157,9 +158,9 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
             by_article.append({"article": article, "summary": summary([c.record for c in mine]),
                                "cards": {c.record["claim_id"]: c for c in mine},
                                "themes": [t for t in themes if t[2]]})
-        common = dict(lang=locale, other=next(p for code, p in PAGES.items() if code != locale),
-                      method_page=METHOD_PAGES[locale], index_page=page, config=config, symbols=SYMBOLS,
-                      colours=COLOURS, verdicts=list(Verdict), colon="\u00a0: " if locale == "fr" else ": ")
+        common = {"lang": locale, "other": next(p for code, p in PAGES.items() if code != locale),
+                  "method_page": METHOD_PAGES[locale], "index_page": page, "config": config, "symbols": SYMBOLS,
+                  "colours": COLOURS, "verdicts": list(Verdict), "colon": "\u00a0: " if locale == "fr" else ": "}
         pages[page] = env.get_template("report.html.j2").render(
             **common, articles=by_article, reviews=[r for r in reviews], total=len(records))
         pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(

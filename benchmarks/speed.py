@@ -1,0 +1,100 @@
+"""Speed and size of the build, before and after, side by side in one run (issue "Speed").
+
+Makes two fresh clones (a baseline commit and the current HEAD) in build/bench/, then measures in
+each, on this machine, in the same run:
+
+- fresh clone: the first `make report` (environment set-up included) and the size of .venv after it;
+- `make test` with a warm environment, and the size of the full environment after it;
+- a full build (every notebook) against the import-only floor: papermill running a notebook that
+  only imports the package, once per project notebook, one after another;
+- a no-op build (nothing changed) against one kernel start (the floor divided by the notebooks).
+
+Prints a table and writes build/bench/results.json; asserts nothing (a timing is not a test).
+Run: python3 benchmarks/speed.py [BASELINE_REF]   (it takes several minutes).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "build" / "bench"
+#: The last commit before the verdict-engine and speed work (what "before" means in the notes).
+DEFAULT_BASELINE = "566e7cb"
+IMPORT_ONLY = {
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "c0", "metadata": {}, "outputs": [],
+               "source": "import analysis"}],
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}
+
+
+def run(command: list[str], cwd: Path, check: bool = True) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=check, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
+def clone(ref: str, name: str) -> Path:
+    target = BENCH / name
+    shutil.rmtree(target, ignore_errors=True)
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(target)], check=True)
+    subprocess.run(["git", "checkout", "-q", ref], cwd=target, check=True)
+    return target
+
+
+def floor(clone_dir: Path, notebooks: int) -> float:
+    """papermill running an import-only notebook once per project notebook, one after another."""
+    notebook = clone_dir / "build" / "import_only.ipynb"
+    notebook.parent.mkdir(parents=True, exist_ok=True)
+    notebook.write_text(json.dumps(IMPORT_ONLY), encoding="utf-8")
+    code = (f"import papermill\nfor _ in range({notebooks}):\n"
+            f"    papermill.execute_notebook({str(notebook)!r}, {str(notebook) + '.out'!r}, progress_bar=False,"
+            " kernel_name='python3')")
+    return run([str(clone_dir / ".venv" / "bin" / "python"), "-c", code], clone_dir)
+
+
+def measure(clone_dir: Path, label: str) -> dict:
+    python = str(clone_dir / ".venv" / "bin" / "python")
+    notebooks = len(list((clone_dir / "notebooks").glob("[0-9]*.ipynb")))
+    row: dict = {"version": label, "notebooks": notebooks}
+    row["fresh_clone_first_report_s"] = run(["make", "report"], clone_dir)
+    row["report_env_mb"] = size_mb(clone_dir / ".venv")
+    row["test_s"] = run(["make", "test"], clone_dir, check=False)
+    row["full_env_mb"] = size_mb(clone_dir / ".venv")
+    row["floor_s"] = floor(clone_dir, notebooks)
+    help_text = subprocess.run([python, "-m", "analysis", "build", "--help"], cwd=clone_dir, check=False, capture_output=True,
+                               text=True).stdout
+    force = ["--force"] if "--force" in help_text else []
+    row["full_build_s"] = run([python, "-m", "analysis", "build", *force], clone_dir)
+    run([python, "-m", "analysis", "build"], clone_dir)  # settle: a second build after the full one
+    row["noop_build_s"] = run([python, "-m", "analysis", "build"], clone_dir)
+    row["full_build_over_floor"] = row["full_build_s"] / row["floor_s"]
+    row["noop_over_one_kernel_start"] = row["noop_build_s"] / (row["floor_s"] / notebooks)
+    return row
+
+
+def main(baseline: str = DEFAULT_BASELINE) -> None:
+    BENCH.mkdir(parents=True, exist_ok=True)
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    rows = [measure(clone(baseline, "before"), f"before ({baseline})"), measure(clone(head, "after"), f"after ({head})")]
+    columns = ["version", "notebooks", "floor_s", "full_build_s", "full_build_over_floor", "noop_build_s",
+               "noop_over_one_kernel_start", "test_s", "fresh_clone_first_report_s", "report_env_mb", "full_env_mb"]
+    print(" | ".join(columns))
+    for row in rows:
+        print(" | ".join(f"{row[c]:.2f}" if isinstance(row[c], float) else str(row[c]) for c in columns))
+    (BENCH / "results.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:2])
