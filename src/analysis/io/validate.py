@@ -99,6 +99,19 @@ def _frictionless_check(data_dir: Path) -> None:
             if error.type == "extra-label":
                 column = getattr(error, "label", None) or f"#{getattr(error, 'field_number', '?')}"
                 message = "a column that datapackage.json does not declare"
+            elif error.type == "incorrect-label":
+                column = error.field_name
+                message = (f"the header has {error.label!r} where datapackage.json expects {error.field_name!r} "
+                           f"(column {error.field_number}); rename the column, or declare it in datapackage.json")
+            elif error.type == "missing-label":
+                column = error.field_name
+                message = f"the column is missing (datapackage.json declares it as column {error.field_number})"
+            elif error.type == "foreign-key":
+                column = ", ".join(error.field_names)
+                values = ", ".join(repr(v) for v in error.field_cells)
+                target = ", ".join(error.reference_field_names)
+                message = (f"foreign key: {values} is not a {target} in {error.reference_name}.csv "
+                           f"(add it there first, or correct the spelling)")
             else:
                 cell = getattr(error, "cell", None)
                 message = f"{error.title.lower()} ({cell!r}: {error.note})" if cell is not None else \

@@ -81,6 +81,7 @@ def stage(prefix: str = "stage") -> Iterator[Stage]:
     """A fresh staging folder inside build/ (same file system as the outputs, so renames are
     atomic), removed afterwards."""
     root = paths.build_dir() / f"{prefix}-{os.getpid()}"
+    _remove_stale_stages(prefix)
     shutil.rmtree(root, ignore_errors=True)
     try:
         root.mkdir(parents=True)
@@ -90,6 +91,24 @@ def stage(prefix: str = "stage") -> Iterator[Stage]:
         yield Stage(root)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _remove_stale_stages(prefix: str) -> None:
+    """Staging folders left by builds that were killed (their process is gone)."""
+    for folder in paths.build_dir().glob(f"{prefix}-*"):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def check_writable(targets: list[Path]) -> None:

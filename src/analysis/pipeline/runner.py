@@ -102,8 +102,9 @@ def _progress(stream, index: int, total: int, name: str, status: str) -> None:
 
 def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None = None, out: Path | None = None,
           data_dir: Path | None = None, base_url: str = "", force: bool = False, jobs: int | None = None,
-          stream=sys.stdout) -> int:
+          stream=None) -> int:
     """Run the build; return the exit status (0 ok, 1 a notebook failed, 2 it could not run)."""
+    stream = stream or sys.stdout
     from analysis.io import datapackage
     from analysis.pipeline import execute, fingerprint
     from analysis.pipeline import publication as pub
@@ -124,9 +125,11 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
     if manifest.get("validated") != validated:
         from analysis.io import register
         from analysis.io.validate import validate_package
+        from analysis.pipeline.register_checks import check_register
 
         validate_package(data)
         register.check_assignments([nb.stem for nb in discover()], data)
+        check_register(data)
     chosen = check_overrides(notebooks, overrides)
     plans = plan(chosen, root, results_dir, data, overrides, force, manifest)
     total = len(plans)
@@ -204,14 +207,21 @@ def _publish(st, plans, results, root, manifest, validated, data, base_url, in_p
         if path.stem not in records_by_notebook:
             records_by_notebook[path.stem] = json.loads(path.read_text(encoding="utf-8"))
     records = [r for name in sorted(records_by_notebook) for r in records_by_notebook[name]]
-    if not records:
-        raise RegisterError("no verdict record to publish: every notebook failed")
     failures = [r for r in results.values() if not r.ok]
+    if not records and failures:
+        print(f"\nNothing was published: every notebook that ran failed ({len(failures)}); "
+              "see the messages above.", file=stream)
+        return max(r.exit_status for r in failures)
+    if not records:
+        raise RegisterError("no verdict record to publish: the build found no results and ran no notebook")
     ran = [r for r in results.values() if r.ok]
     if ran:
         from analysis.io import register
+        from analysis.pipeline.register_checks import check_complete
 
         register.check_records(records, data)
+        if set(records_by_notebook) >= {nb.stem for nb in discover()}:
+            check_complete(records, data)
     if in_place:
         _stage_readme(st, records, new_manifest, bool(ran))
     report_dir = paths.report_dir() if in_place else root / "report"
@@ -323,6 +333,14 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_status
+    except OSError as exc:  # a write the stage did not wrap (a full disk, a vanished folder)
+        if args.debug:
+            raise
+        from analysis.pipeline.publication import output_error
+
+        target = Path(exc.filename) if exc.filename else (out or paths.project_root())
+        print(f"error: {output_error(target, exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted: nothing more was published (run the build again to finish).", file=sys.stderr)
         return 130
