@@ -133,3 +133,27 @@ def test_consecutive_stream_chunks_are_merged():
 def test_declared_parameters_are_read_without_a_kernel():
     assert nbs.declared_parameters(paths.notebooks_dir() / "03_polls.ipynb") == {
         "as_of": "str", "republican_share": "float", "baseline_n_ratio": "float", "confidence": "float"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("as_of", ["2020-01-01", "2025-06-01", "2027-01-01"])
+def test_every_notebook_runs_as_of_any_date_and_says_why_a_claim_cannot_be_checked(tmp_path, as_of):
+    """Issue "One verdict engine": before the events, between them and past the data's coverage,
+    no notebook fails, every claim has a record checked as of that date, and each UNVERIFIABLE
+    record gives its reason."""
+    import json
+
+    from analysis.io.load import load
+
+    before = committed()
+    stream = io.StringIO()
+    status = runner.build(overrides={"as_of": as_of}, out=tmp_path, stream=stream)
+    assert status == 0, stream.getvalue()
+    records = [r for p in sorted((tmp_path / "results").glob("[0-9]*.json"))
+               for r in json.loads(p.read_text(encoding="utf-8"))]
+    assert sorted(r["claim_id"] for r in records) == sorted(load("claims")["claim_id"])
+    assert {r["as_of"] for r in records} == {as_of}
+    unverifiable = [r for r in records if r["verdict"] == "UNVERIFIABLE"]
+    assert unverifiable and len(unverifiable) < len(records)
+    assert all(r["explanation"] for r in unverifiable)
+    assert committed() == before

@@ -55,6 +55,22 @@ def test_exactly_one_parameters_cell_of_literals(notebook):
         assert isinstance(statement.annotation, ast.Name), "plain annotations (Literal hides it from papermill)"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_papermill_reads_every_parameter_we_declare(path, caplog):
+    """papermill parses the parameters cell line by line and skips, with only a log warning, a
+    line it cannot read (two "=" on it): the value would then be passed as an unknown parameter."""
+    import logging
+
+    import papermill
+
+    from analysis.pipeline import notebooks as nbs
+
+    with caplog.at_level(logging.WARNING, logger="papermill"):
+        inspected = papermill.inspect_notebook(str(path))
+    assert set(inspected) == set(nbs.declared_parameters(path)), caplog.text
+    assert "Unable to parse" not in caplog.text
+
+
 def test_no_relative_paths_magics_or_today(notebook):
     for cell in code_cells(notebook):
         assert "../" not in cell.source

@@ -31,13 +31,13 @@ def sawtooth(series: pd.DataFrame) -> pd.DataFrame:
     return line.sort_values(["day", "days_since"], ascending=[True, False], kind="stable").reset_index(drop=True)
 
 
-def days_since_chart(series: pd.DataFrame, marks: pd.DataFrame, as_of: pd.Timestamp, longest: pd.Series,
+def days_since_chart(series: pd.DataFrame, marks: pd.DataFrame, as_of: pd.Timestamp, longest: pd.Series | None,
                      coverage_end: pd.Timestamp) -> tuple[plt.Figure, str]:
     """Days since the last call, day by day up to the data's coverage end, each contact marked.
 
     ``series``: :func:`analysis.domain.contacts.days_since_series`; ``marks``: ``day`` and
     ``type`` of the contacts; ``longest``: the longest stretch up to ``as_of`` (``gap_start``,
-    ``gap_end``, ``days``)."""
+    ``gap_end``, ``days``), or None when the date checked is before the data begin."""
     line = sawtooth(series)
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(9.5, 4.2))
@@ -50,10 +50,11 @@ def days_since_chart(series: pd.DataFrame, marks: pd.DataFrame, as_of: pd.Timest
         ax.axvline(as_of, color="#555555", linestyle="--", linewidth=1, label=f"date checked ({as_of:%d %b %Y})")
         ax.axvline(coverage_end, color="#999999", linestyle=":", linewidth=1,
                    label=f"end of the data's coverage ({coverage_end:%d %b %Y})")
-        ax.annotate(f"longest before the date checked: {int(longest['days'])} days\n"
-                    f"({longest['gap_start']:%d %b %Y} → {longest['gap_end']:%d %b %Y})",
-                    xy=(longest["gap_end"], longest["days"]), xytext=(12, 6), textcoords="offset points",
-                    fontsize=8, arrowprops={"arrowstyle": "->", "color": "#333333"})
+        if longest is not None:
+            ax.annotate(f"longest before the date checked: {int(longest['days'])} days\n"
+                        f"({longest['gap_start']:%d %b %Y} → {longest['gap_end']:%d %b %Y})",
+                        xy=(longest["gap_end"], longest["days"]), xytext=(12, 6), textcoords="offset points",
+                        fontsize=8, arrowprops={"arrowstyle": "->", "color": "#333333"})
         ax.set_ylabel("days without a call")
         ax.set_title("Trump–Putin: days since the last phone call", loc="left")
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
@@ -64,8 +65,10 @@ def days_since_chart(series: pd.DataFrame, marks: pd.DataFrame, as_of: pd.Timest
     peaks = sawtooth(series)["days_since"].max()
     alt = (f"Line chart of the days since the last Trump–Putin call, from {series['day'].iloc[0]:%d %B %Y} to "
            f"{series['day'].iloc[-1]:%d %B %Y}; {len(marks[marks['type'] == 'call'])} calls and "
-           f"{len(marks[marks['type'] == 'meeting'])} meeting marked; the longest stretch before {as_of:%d %B %Y} "
-           f"is {int(longest['days'])} days; the highest point on the chart is {int(peaks)} days.")
+           f"{len(marks[marks['type'] == 'meeting'])} meeting marked; "
+           + (f"the longest stretch before {as_of:%d %B %Y} is {int(longest['days'])} days; " if longest is not None
+              else f"the date checked, {as_of:%d %B %Y}, is before the data begin; ")
+           + f"the highest point on the chart is {int(peaks)} days.")
     return fig, alt
 
 

@@ -237,7 +237,8 @@ class Charts:
         end = as_day(coverage.end)
         series = ct.days_since_series(calls, start, end)
         marks = ct.select_contacts(contacts, ("call", "meeting"), statuses, day_column)
-        longest = ct.longest_gaps(calls, start, min(as_of, end), n=1).iloc[0]
+        gaps = ct.longest_gaps(calls, start, min(as_of, end), n=1) if as_of >= start else None
+        longest = gaps.iloc[0] if gaps is not None and len(gaps) else None
         fig, alt = days_since_chart(series, marks, as_of, longest, end)
         display_figure(fig, alt)
 
@@ -277,6 +278,10 @@ class Charts:
             if period is not None and result.claim.kind in ("date", "month", "year", "decade", "period"):
                 rows.append({"day": pd.Timestamp(period[0]), "article_id": result.claim.article_id,
                              "verdict": result.record.verdict})
+        if not rows:
+            _md(f"*No chart: no date, month, year or decade could be checked as of {self.run.params.get('as_of', 'article')} "
+                "(see the reasons in the verdict table).*")
+            return
         fig, alt = claims_timeline_chart(pd.DataFrame(rows))
         display_figure(fig, alt)
 

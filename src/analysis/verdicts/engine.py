@@ -1,8 +1,9 @@
 """Check one claim: compute it under every reading, judge each, apply the post-rules, and write
 the verdict record. The same steps for every claim; nothing here knows a claim by name.
 
-1. the date checked (``as_of``) and what was public then (``known_by``); past a table's coverage,
-   or before it begins, the claim is UNVERIFIABLE with the reason;
+1. the date checked (``as_of``) and what was public then (``known_by``); before a table's coverage
+   begins, or past its end for a claim about the state on that date, the claim is UNVERIFIABLE
+   with the reason;
 2. the measure's readings, the base one first (the parameters', corrected by the wording), and
    those the wording rules out (``readings.csv``);
 3. under each reading: the evidence, the judge of the claim's kind, the post-rules;
@@ -89,12 +90,16 @@ def constraints_for(claim: Claim, ctx: Context) -> list[Constraint]:
             for _, row in table[table["claim_id"] == claim.claim_id].iterrows()]
 
 
-def _coverage_problem(claim: Claim, ctx: Context, tables: tuple[str, ...]) -> Evidence | None:
-    for name in tables:
+def _coverage_problem(claim: Claim, ctx: Context, spec) -> Evidence | None:
+    """Why the data cannot settle the claim on the date checked, if they cannot: the date is before
+    a table's coverage begins, or the claim is about the state on a date (``spec.current``) past
+    the end of what was researched. A dated fact (an event, a vote, a quote) inside the coverage
+    stays checkable on any later date."""
+    for name in spec.tables:
         covered = ctx.coverage(name)
         if covered is None:
             continue
-        if ctx.as_of > covered.end:
+        if spec.current and ctx.as_of > covered.end:
             return Evidence.missing(Message(
                 N_("{as_of:date} is past the end of the data's coverage ({table}: researched up to {end:date}); "
                    "what happened after that is not in the data."),
@@ -137,7 +142,7 @@ def check(claim: Claim, params: dict, data_dir: str | None = None, tables: dict 
     ctx = Context(as_of, as_of, params, data_dir, tables if tables is not None else {})
     known_by, hindsight = _known_by(claim, ctx, spec.tables)
     ctx = ctx.with_known_by(known_by)
-    problem = _coverage_problem(claim, ctx, spec.tables)
+    problem = _coverage_problem(claim, ctx, spec)
     dimensions = spec.dimensions(claim, ctx)
     constraints = constraints_for(claim, ctx)
     base = apply_wording(spec.base(claim, ctx, dimensions), constraints)

@@ -64,6 +64,10 @@ class Measure:
     dimensions: Callable[[Claim, Context], list[Dimension]]
     base: Callable[[Claim, Context, list[Dimension]], Reading]
     description: str
+    #: The value is the state on the date checked (the latest wave, the days since the last call):
+    #: it moves with ``as_of``, so a date past the tables' coverage cannot be checked. A measure of
+    #: a dated fact (an event, a vote, a quote) is settled by the rows the data hold.
+    current: bool = False
 
 
 def default_base(claim: Claim, ctx: Context, dimensions: list[Dimension]) -> Reading:
@@ -75,13 +79,14 @@ MEASURES: dict[str, Measure] = {}
 
 
 def register(name: str, tables: tuple[str, ...], dimensions: Callable[[Claim, Context], list[Dimension]],
-             description: str, base: Callable[[Claim, Context, list[Dimension]], Reading] = default_base):
+             description: str, base: Callable[[Claim, Context, list[Dimension]], Reading] = default_base,
+             current: bool = False):
     """Decorator: add a compute function to :data:`MEASURES` under ``name``."""
 
     def wrap(compute: Callable[[Claim, Context, Reading], Evidence]):
         if name in MEASURES:
             raise ValueError(f"measure {name!r} registered twice")
-        MEASURES[name] = Measure(name, tables, compute, dimensions, base, description)
+        MEASURES[name] = Measure(name, tables, compute, dimensions, base, description, current)
         return compute
 
     return wrap

@@ -69,7 +69,7 @@ def _dims_count(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("contacts.count_after", ("contacts",), _dims_count,
-          "Contacts after an opening contact (window_start), up to the date checked.", _params_base)
+          "Contacts after an opening contact (window_start), up to the date checked.", _params_base, current=True)
 def count_after(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     assert claim.window_start is not None
     if (early := _before(claim.window_start, ctx)) is not None:
@@ -90,7 +90,7 @@ def _dims_days(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("contacts.days_since_last", ("contacts",), _dims_days,
-          "Days from the last contact to the date checked.", _params_base)
+          "Days from the last contact to the date checked.", _params_base, current=True)
 def days_since_last(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     series = days(ctx, reading)
     last = ct.last_on_or_before(series, ctx.as_of)
@@ -110,7 +110,7 @@ def _dims_gap(claim: Claim, ctx: Context) -> list[Dimension]:
 
 @register("contacts.longest_gap", ("contacts",), _dims_gap,
           "The stretch without contact still open on the date checked, against the longest earlier one "
-             "since window_start.", _params_base)
+             "since window_start.", _params_base, current=True)
 def longest_gap(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     assert claim.window_start is not None
     if (early := _before(claim.window_start, ctx)) is not None:
@@ -167,7 +167,7 @@ def _dims_last(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("contacts.last_date", ("contacts",), _dims_last,
-          "The day of the last contact on or before the date checked.", _params_base)
+          "The day of the last contact on or before the date checked.", _params_base, current=True)
 def last_date(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     series = days(ctx, reading)
     last = ct.last_on_or_before(series, ctx.as_of)

@@ -67,7 +67,7 @@ def _no_waves(ctx: Context, series: str, needed: int) -> Evidence:
 
 
 @register("polls.change", ("polls",), _dims_change,
-          "The change between the two latest released waves of the series in subject.")
+          "The change between the two latest released waves of the series in subject.", current=True)
 def change(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     _, group = _subject(claim)
     series, how = reading[VARIANT].split("|")
@@ -120,19 +120,19 @@ def _level(claim: Claim, ctx: Context, reading: Reading, back: int) -> Evidence:
                                     series=_series_label(ctx, series), group=group, day=_day(row), value=value))
 
 
-@register("polls.level", ("polls",), _dims_level, "The figure of the latest released wave of the series.")
+@register("polls.level", ("polls",), _dims_level, "The figure of the latest released wave of the series.", current=True)
 def level(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     return _level(claim, ctx, reading, 0)
 
 
 @register("polls.level_before", ("polls",), _dims_level,
-          "The figure of the wave before the latest released one (a year earlier for an annual survey).")
+          "The figure of the wave before the latest released one (a year earlier for an annual survey).", current=True)
 def level_before(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     return _level(claim, ctx, reading, 1)
 
 
 @register("polls.baseline_fieldwork", ("polls",), lambda claim, ctx: [],
-          "When the earlier of the two latest released waves was in the field.")
+          "When the earlier of the two latest released waves was in the field.", current=True)
 def baseline_fieldwork(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     series, group = _subject(claim)
     found = waves(ctx, series, group)
