@@ -342,16 +342,19 @@ def test_a_build_killed_while_it_runs_leaves_the_old_publication(tmp_path, befor
 
 @pytest.mark.slow
 def test_two_builds_at_once_run_one_after_the_other(tmp_path, before):
-    commands = [[sys.executable, "-m", "analysis", "build", "--force", "--out", str(tmp_path / name),
-                 str(paths.notebooks_dir() / "03_polls.ipynb")] for name in ("a", "b")]
-    first = subprocess.Popen(commands[0], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(0.3)
-    second = subprocess.Popen(commands[1], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    outputs = [p.communicate(timeout=300) for p in (first, second)]
-    assert first.returncode == 0 and second.returncode == 0, outputs
-    assert any("another build is running" in err for _, err in outputs)
-    for name in ("a", "b"):
-        assert (tmp_path / name / "results" / "03_polls.json").is_file()
+    """This test holds the build lock, as a running build does; a second build waits for it,
+    says so, and runs once it is released."""
+    command = [sys.executable, "-m", "analysis", "build", "--force", "--out", str(tmp_path / "b"),
+               str(paths.notebooks_dir() / "02_ndaa.ipynb")]
+    with publication.build_lock():
+        second = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        waiting = second.stderr.readline()
+        assert "another build is running" in waiting and f"pid {os.getpid()}" in waiting
+        time.sleep(0.5)
+        assert second.poll() is None and not (tmp_path / "b").exists(), "it waits, writing nothing"
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, out + err
+    assert (tmp_path / "b" / "results" / "02_ndaa.json").is_file()
     assert committed() == before
 
 

@@ -144,6 +144,9 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
                 done += 1
                 _progress(stream, done, total, p.notebook.name, "unchanged, skipped")
         todo = [p for p in plans if p.run]
+        # Fail before any kernel starts if the outputs cannot be written (checked again at publication).
+        pub.check_writable([t for p in todo for t in (root / "notebooks" / p.notebook.name,
+                                                      results_dir / f"{p.notebook.stem}.json")])
         if todo:
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             job_list = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params,
