@@ -10,7 +10,7 @@ REPORT_STAMP := $(VENV)/.report-installed
 DEV_STAMP := $(VENV)/.dev-installed
 KERNEL := trump-putin-factcheck
 
-.PHONY: help report test check lab messages browser lint lock clean clean-venv
+.PHONY: help report test check lab messages schema browser lint lock clean clean-venv
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -34,6 +34,10 @@ messages: $(DEV_STAMP) ## Extract the reader-visible strings and update the mess
 	  -o src/analysis/publish/locale/messages.pot .
 	$(VENV)/bin/pybabel update -i src/analysis/publish/locale/messages.pot -d src/analysis/publish/locale \
 	  -l fr --no-location --omit-header --no-fuzzy-matching
+
+schema: $(DEV_STAMP) ## Regenerate schemas/verdict-record.schema.json from the record model
+	$(PY) -c "from analysis import paths; from analysis.verdicts.records import schema_text; \
+	  (paths.schemas_dir() / 'verdict-record.schema.json').write_text(schema_text(), encoding='utf-8')"
 
 # The browser test needs Debian's chromium (Playwright drives it; it downloads no browser).
 # Installed here when missing and possible (root with apt); otherwise that test is skipped.

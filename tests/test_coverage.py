@@ -37,3 +37,17 @@ def test_opinions_and_forecasts_are_excluded_with_a_reason():
     excluded = load("claims_excluded")
     assert {"opinion", "forecast"} <= set(excluded["category"])
     assert (excluded["reason"].str.split().str.len() >= 4).all()
+
+
+def test_no_passage_is_both_checked_and_listed_as_not_checked():
+    """The method page lists the exclusions as « what we did not check »: a passage the register
+    checks (or one inside a checked quote) must not be there too."""
+    def norm(text: str) -> str:
+        return " ".join(text.replace("’", "'").lower().split())
+
+    claims, excluded = load("claims"), load("claims_excluded")
+    both = [(row["article_id"], row["text"], q["claim_id"])
+            for _, row in excluded.iterrows()
+            for _, q in claims[claims["article_id"] == row["article_id"]].iterrows()
+            if norm(row["text"]) in norm(q["quote"]) or norm(q["quote"]) in norm(row["text"])]
+    assert both == []

@@ -146,3 +146,15 @@ def test_statuses_decide_what_counts():
     confirmed = record("dec-calls-since-feb12", statuses="confirmed")
     assert everything["parameters"]["statuses"] != confirmed["parameters"]["statuses"]
     assert confirmed["computed"] == 7
+
+
+def test_a_wave_without_field_dates_counts_from_its_release():
+    """The Chicago Council's summer 2025 wave (Republicans 51 %) has no field dates; it was reported
+    on 15 August 2025, after the March wave (30 %). As of 18 December it is the latest; as of
+    1 June only March was public."""
+    def ccga(**changes) -> float:
+        poll = record("dec-poll-59", **changes)
+        return {a["reading"]["variant"]: a["computed"] for a in poll["alternatives"]}["ccga_military_aid"]
+
+    assert ccga() == 51.0
+    assert ccga(as_of="2025-06-01") == 30.0

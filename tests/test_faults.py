@@ -87,6 +87,7 @@ CELLS = [
     ("sources", "source_id", "c2-rferl-2025-10-16", "origin", "", ["constraint"]),
     ("citations", "source_id", "c2-rferl-2025-10-16", "role", "maybe", ["constraint"]),
     ("citations", "source_id", "c2-rferl-2025-10-16", "source_id", "c2-no-such-source", ["foreign key"]),
+    ("citations", "source_id", "c1-nysun-2025-03-18", "aspect", "mood", ["not a column of contacts.csv"]),
     ("claims", "claim_id", "dec-days-since-last-call", "quote", "cela fait 64 jours", ["verbatim"]),
     ("claims", "claim_id", "dec-poll-59", "hedge", "roughly", ["constraint"]),
     ("claims", "claim_id", "dec-poll-59", "theme", "gossip", ["constraint"]),

@@ -26,7 +26,8 @@ def test_every_notebook_has_results():
 
 
 def test_the_committed_schema_is_the_records_schema():
-    assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "regenerate schemas/verdict-record.schema.json"
+    assert SCHEMA.read_text(encoding="utf-8") == schema_text(), (
+        "the record model changed: regenerate the schema with `make schema`")
 
 
 @pytest.fixture(params=RESULT_FILES, ids=lambda p: p.name)

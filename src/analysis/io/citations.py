@@ -1,7 +1,8 @@
 """Which sources a data row cites, and what each does for it: supports, contradicts, context.
 
 ``data/citations.csv`` links a row of a table (``table``, ``row_id``) to a source
-(``source_id``) with a ``role``. A contradicting source is never counted as support, and sources
+(``source_id``) with a ``role``, limited to one column of the row when ``aspect`` names it
+(a source that confirms a call but gives another duration contradicts ``duration_min`` only). A contradicting source is never counted as support, and sources
 that relay one origin (one wire story, one spokesperson) count as one: ``sources.csv`` gives each
 source's ``origin``.
 """
@@ -15,7 +16,7 @@ import pandas as pd
 
 from analysis.io.load import load
 
-COLUMNS = ["table", "row_id", "source_id", "role", "origin", "source_type", "publisher", "title", "url",
+COLUMNS = ["table", "row_id", "source_id", "role", "aspect", "origin", "source_type", "publisher", "title", "url",
            "date_published", "language", "excerpt", "note"]
 
 

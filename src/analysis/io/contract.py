@@ -24,6 +24,6 @@ CLOCK_COLUMNS: dict[str, str] = {"washington": "date", "moscow": "date_moscow"}
 
 CONTACT_TYPES: tuple[str, ...] = ("call", "meeting")
 #: Row statuses, most to least certain (``data/README.md`` defines them).
-STATUSES: tuple[str, ...] = ("confirmed", "one_source", "disputed", "unconfirmed")
+STATUSES: tuple[str, ...] = ("confirmed", "one_source", "disputed", "unconfirmed", "refuted")
 #: What a source does for a row it is cited by.
 ROLES: tuple[str, ...] = ("supports", "contradicts", "context")

@@ -38,6 +38,22 @@ def status_without_origins(table: str) -> Callable[[Path | str | None], pd.DataF
     return find
 
 
+def denied_without_a_contradiction(table: str) -> Callable[[Path | str | None], pd.DataFrame]:
+    """Rows marked ``disputed`` (one side denies) or ``refuted`` (shown to be something else)
+    that cite no source contradicting the whole row: the denial must be on record."""
+
+    def find(data_dir: Path | str | None = None) -> pd.DataFrame:
+        rows = load(table, data_dir)
+        id_column = ID_COLUMNS[table]
+        cited = citations(data_dir)
+        whole_row = cited["aspect"].isna() | (cited["aspect"] == "") if "aspect" in cited else True
+        denying = set(cited.loc[(cited["table"] == table) & (cited["role"] == "contradicts") & whole_row, "row_id"])
+        flagged = rows[rows["status"].isin(["disputed", "refuted"]) & ~rows[id_column].isin(denying)]
+        return flagged[[id_column, "status"]]
+
+    return find
+
+
 def same_day_contacts(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Two counted contacts of one type on one day (one contact entered twice)."""
     contacts = load("contacts", data_dir)
@@ -98,6 +114,8 @@ CHECKS: dict[str, Integrity] = {c.name: c for c in (
               status_without_origins("polls")),
     Integrity("statements_status", "A confirmed statement row has two independent origins; a single-source one has one.",
               status_without_origins("statements")),
+    Integrity("contacts_denials", "A disputed or refuted contact cites the source that denies it.",
+              denied_without_a_contradiction("contacts")),
     Integrity("same_day_contacts", "No two counted contacts of one type on the same day.", same_day_contacts),
     Integrity("house_party_splits", "The House vote's party splits add up to its tally.", house_party_splits),
     Integrity("supplementals_total", "The five supplementals add up to the total CRS publishes (within 1 %).",

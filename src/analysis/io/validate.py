@@ -207,6 +207,7 @@ def _check_citations(data_dir: Path, known_sources: set[str]) -> None:
     from analysis.io.contract import ID_COLUMNS
 
     ids: dict[str, set[str]] = {}
+    columns: dict[str, set[str]] = {}
     for index, row in citations.iterrows():
         table = row["table"]
         if table not in ID_COLUMNS:
@@ -219,6 +220,10 @@ def _check_citations(data_dir: Path, known_sources: set[str]) -> None:
         if row["source_id"] not in known_sources:
             _fail(data_dir, "citations", index, "source_id",
                   f"unknown source id {row['source_id']!r} (add it to data/sources.csv)")
+        aspect = row.get("aspect", "")
+        if aspect and aspect not in columns.setdefault(table, set(raw(table, data_dir).columns)):
+            _fail(data_dir, "citations", index, "aspect",
+                  f"{aspect!r} is not a column of {table}.csv (name the one column the role is about, or leave it empty)")
 
 
 def _check_contacts(data_dir: Path) -> None:

@@ -4,7 +4,7 @@ in the profile fact-check databases read.
 Google's required fields (``claimReviewed`` of at most 75 characters, ``reviewRating`` with an
 ``alternateName``, ``url``), its recommended ones (``author``, ``datePublished``, ``itemReviewed`` as
 a ``Claim`` with ``appearance``, ``author`` and ``datePublished``), plus ``ratingExplanation``,
-``citation`` (the supporting sources) and ``isBasedOn`` (the notebook). The report is French
+``citation`` (the sources the check rests on, supporting ones first) and ``isBasedOn`` (the notebook). The report is French
 first, so the records are in French (``inLanguage``). ``schemas/claimreview.schema.json`` is the
 profile; the tests validate every record against it.
 """
@@ -56,8 +56,10 @@ def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame, page_u
                  config: Publication) -> dict:
     """The ClaimReview of one verdict record."""
     verdict = Verdict(record["verdict"])
-    supporting = set(record["source_ids"])
-    cited = sources[sources["source_id"].isin(supporting)]
+    order = {"supports": 0, "contradicts": 1, "context": 2}
+    refs = sorted(record["sources"], key=lambda ref: order[ref["role"]])
+    consulted = list(dict.fromkeys(ref["source_id"] for ref in refs))  # supporting first, then the others
+    cited = sources.set_index("source_id").reindex([s for s in consulted if s in set(sources["source_id"])]).reset_index()
     item = {"@type": "Claim", "author": {"@type": "Organization", "name": article["publisher"] or UNKNOWN},
             "appearance": [_appearance(article)]}
     if pd.notna(article["date_published"]):

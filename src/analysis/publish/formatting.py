@@ -9,6 +9,7 @@ shows a claimed or computed value the same way everywhere (tables, report, READM
 from __future__ import annotations
 
 import math
+import re
 import string
 from datetime import date
 
@@ -25,6 +26,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "months": Nn_("{n} month", "{n} months"),
     "calls": Nn_("{n} call", "{n} calls"),
     "meetings": Nn_("{n} meeting", "{n} meetings"),
+    "contacts": Nn_("{n} contact", "{n} contacts"),
     "points": Nn_("{n} point", "{n} points"),
     "envoys": Nn_("{n} envoy", "{n} envoys"),
     "representatives": Nn_("{n} representative", "{n} representatives"),
@@ -41,12 +43,15 @@ WORDS: dict[str, dict[str, str]] = {
     "group": {"all": N_("all respondents"), "republicans": N_("Republicans"), "democrats": N_("Democrats"),
               "independents": N_("independents")},
     "person": {"trump": N_("Trump"), "putin": N_("Putin"), "unknown": N_("not stated")},
-    "clock": {"local": N_("local"), "Washington": N_("Washington"), "Moscow": N_("Moscow")},
+    "clock": {"local": N_("local"), "Washington": N_("Washington"), "Moscow": N_("Moscow"), "Paris": N_("Paris")},
     "precision": {"day": N_("day"), "month": N_("month"), "year": N_("year")},
     "fidelity": {"faithful": N_("faithful"), "loose": N_("loose"), "unfaithful": N_("unfaithful"),
                  "misattributed": N_("misattributed"), "not_found": N_("not found")},
     "status": {"confirmed": N_("confirmed"), "one_source": N_("single-source"), "disputed": N_("disputed"),
-               "unconfirmed": N_("unconfirmed")},
+               "unconfirmed": N_("unconfirmed"), "refuted": N_("refuted")},
+    # Columns a citation's role can be limited to (citations.csv, ``aspect``).
+    "column": {"duration_min": N_("the duration only"), "date": N_("the date only"), "time_utc": N_("the time only"),
+               "initiator": N_("who called only")},
     "established": {"yes": N_("established"), "partly": N_("partly established"), "no": N_("not established"),
                     "n/a": N_("not a matter of fact")},
 }
@@ -88,7 +93,12 @@ def percent(points: float, locale: str) -> str:
 
 
 def day(iso: str, locale: str, style: str = "long") -> str:
-    return format_date(date.fromisoformat(str(iso)[:10]), format=style, locale=locale)
+    """A date in the locale's words; French writes the first of a month as an ordinal (« 1er juillet »)."""
+    when = date.fromisoformat(str(iso)[:10])
+    text = format_date(when, format=style, locale=locale)
+    if locale.startswith("fr") and when.day == 1:
+        text = re.sub(r"\b1(?= \D)", "1er", text, count=1)
+    return text
 
 
 def days_between_words(first: str, last: str, locale: str) -> str:
@@ -261,9 +271,12 @@ def format_computed(record: dict, locale: str) -> str:
     if kind == "name":
         return str(value)
     try:
-        return quantity(float(value), unit, locale)
+        n = float(value)
     except (TypeError, ValueError):
         return str(value)
+    computed_hedge = record.get("computed_hedge", "exact")
+    return hedged({"n": n, "hedge": computed_hedge, "unit": unit}, locale) if computed_hedge != "exact" else \
+        quantity(n, unit, locale)
 
 
 def _roles(text: str, locale: str) -> str:

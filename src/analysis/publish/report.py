@@ -24,7 +24,7 @@ from analysis.io.load import load
 from analysis.io.publication import corrections, publication
 from analysis.messages import N_
 from analysis.publish import claimreview
-from analysis.publish.formatting import day, format_claimed, format_computed
+from analysis.publish.formatting import day, format_claimed, format_computed, word
 from analysis.publish.formatting import render as render_message
 from analysis.publish.i18n import gettext_for, ngettext_for
 from analysis.verdicts.judges import KINDS
@@ -41,7 +41,8 @@ THEMES: dict[str, str] = {
 ROLE_WORDS = {"supports": N_("supports"), "contradicts": N_("contradicts"), "context": N_("context")}
 STATUS_WORDS = {"confirmed": N_("confirmed: two independent origins, or both sides"),
                 "one_source": N_("one independent origin"), "disputed": N_("disputed: one side denies it"),
-                "unconfirmed": N_("claimed, neither confirmed nor denied")}
+                "unconfirmed": N_("claimed, neither confirmed nor denied"),
+                "refuted": N_("refuted: shown to be something else (never counted)")}
 EXCLUSION_WORDS = {"page_furniture": N_("page furniture"), "footnote": N_("footnote markers"),
                    "bibliography": N_("the list of sources"), "proper_name": N_("numbers inside proper names"),
                    "designation": N_("designations, not figures"), "opinion": N_("opinions and interpretations"),
@@ -96,7 +97,10 @@ def _sources(record: dict, by_id: pd.DataFrame, locale: str) -> list[dict]:
             continue
         seen.add(ref["source_id"])
         row = by_id.loc[ref["source_id"]]
-        cited.append({"role": ref["role"], "role_word": _(ROLE_WORDS[ref["role"]]), "publisher": row["publisher"],
+        role_word = _(ROLE_WORDS[ref["role"]])
+        if ref.get("aspect"):
+            role_word += f" ({word('column', ref['aspect'], locale)})"
+        cited.append({"role": ref["role"], "role_word": role_word, "publisher": row["publisher"],
                       "title": row["title"], "url": row["url"], "language": row["language"],
                       "date": row["date_published"].date().isoformat() if pd.notna(row["date_published"]) else "",
                       "primary": row["source_type"] == "primary"})

@@ -217,6 +217,7 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         claim_id=claim.claim_id, article_id=claim.article_id, notebook=claim.notebook, theme=claim.theme,
         headline=claim.headline, quote=claim.quote, claim_en=claim.claim_en, kind=claim.kind, measure=claim.measure,
         claimed=claim.claimed, unit=claim.unit, hedge=claim.hedge, computed=_plain(base.evidence.value),
+        computed_hedge=base.evidence.facts.get("hedge", "exact"),
         verdict=base.verdict.value, rating=base.verdict.rating,
         faults=[FaultRecord(fault=f.fault.value, message=_message(f.message)) for f in base.faults],
         tolerance=tol.as_record() if tol is not None else None,
@@ -232,7 +233,8 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         holds_under={"agree": sum(1 for o in allowed if o.verdict.holds), "allowed": len(allowed),
                      "ruled_out": len(ruled)},
         source_ids=supporting,
-        sources=[SourceRef(source_id=r.source_id, role=r.role, origin=r.origin, table=r.table, row_id=r.row_id)
+        sources=[SourceRef(source_id=r.source_id, role=r.role, aspect=r.aspect if isinstance(r.aspect, str) else None,
+                           origin=r.origin, table=r.table, row_id=r.row_id)
                  for r in cited.itertuples()],
         as_of=ctx.as_of.isoformat(),
         checked_on=publication().checked_on.isoformat(),

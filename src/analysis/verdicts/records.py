@@ -56,6 +56,7 @@ class RuledOut(Strict):
 class SourceRef(Strict):
     source_id: str
     role: Role
+    aspect: str | None = None  # the one column of the row the role is about (None: the whole row)
     origin: str
     table: str
     row_id: str
@@ -86,6 +87,7 @@ class VerdictRecord(Strict):
     unit: str
     hedge: str
     computed: Any
+    computed_hedge: str = "exact"  # the sources' own hedge on the computed figure ("more_than": "plus d'un million")
     verdict: VerdictCode
     rating: int | None
     faults: list[FaultRecord]

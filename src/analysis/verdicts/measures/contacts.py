@@ -156,8 +156,10 @@ def mean_interval(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     window = days_between(claim.window_start, claim.window_end)
     return Evidence(value=mean, interval=Interval.point(mean), rows=_rows(series, claim.window_start, claim.window_end),
                     facts={"mean": mean, "n": n, "window": window},
-                    message=Message(N_("{n:number} contacts in the {window:days} from {start:date} to {end:date}: "
-                                       "one every {mean:number} days ({definition:msg})."), n=n, window=window,
+                    message=Message(N_("{count:qty} in the {window:days} from {start:date} to {end:date}: "
+                                       "one every {mean:number} days ({definition:msg})."),
+                                    count={"n": n, "unit": "calls" if reading["types"] == "call" else "contacts"},
+                                    window=window,
                                     start=claim.window_start.isoformat(), end=claim.window_end.isoformat(), mean=mean,
                                     definition=DEFINITION.label(reading["definition"]).key))
 

@@ -29,7 +29,10 @@ def waves(ctx: Context, series: str, group: str) -> pd.DataFrame:
     table = ctx.table("polls")
     chosen = table[(table["series_id"] == series) & (table["group"] == group) & table["pct_favor"].notna()]
     chosen = chosen[chosen["status"].isin(ctx.params.get("statuses", ("confirmed", "one_source")))]
-    return chosen.sort_values(["field_end", "wave_year", "poll_id"], na_position="first").reset_index(drop=True)
+    # In field order; a wave whose field dates are not known is placed at its release.
+    when = chosen["field_end"].fillna(chosen["released"])
+    return (chosen.assign(_when=when).sort_values(["_when", "wave_year", "poll_id"], na_position="first")
+            .drop(columns="_when").reset_index(drop=True))
 
 
 def _day(row: pd.Series) -> str | None:
