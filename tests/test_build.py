@@ -96,7 +96,9 @@ def test_parameter_runs_go_to_their_own_folder_and_touch_only_their_notebooks(tm
     polls = nbformat.read(tmp_path / "notebooks" / "03_polls.ipynb", as_version=4)
     injected = [c for c in polls.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert "republican_share = 0.25" in injected[0].source  # a float, not the string "0.25"
-    assert (tmp_path / "report" / "index.html").is_file()
+    page = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert 'class="variant"' in page and "clock=moscow republican_share=0.25" in page, "it says it is not the publication"
+    assert "application/ld+json" not in page and not (tmp_path / "report" / "claimreview.jsonld").exists()
     assert committed() == before
 
 
@@ -120,7 +122,7 @@ def test_a_failing_notebook_is_kept_aside_and_publishes_nothing_while_the_others
     assert (out_dir / "notebooks" / "01_calls.ipynb").read_text(encoding="utf-8") == "previous good copy"
     assert not (out_dir / "results" / "01_calls.json").exists()
     assert (out_dir / "results" / "02_ndaa.json").is_file()
-    assert (paths.build_dir() / "failed" / "01_calls.ipynb").is_file()
+    assert (out_dir / "failed" / "01_calls.ipynb").is_file(), "a re-run keeps its failed copies in its own folder"
 
 
 def test_consecutive_stream_chunks_are_merged():

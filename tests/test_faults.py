@@ -62,7 +62,7 @@ def edit_row(path: Path, key_column: str, key: str, column: str, value: str) -> 
 
 # (file, id column, row id, column, bad value, words the message must contain)
 CELLS = [
-    ("contacts", "contact_id", "2025-06-04-call", "date", "2025-06-31", ["type error"]),
+    ("contacts", "contact_id", "2025-06-04-call", "date", "2025-06-31", ["is not a date", "YYYY-MM-DD"]),
     ("contacts", "contact_id", "2025-07-03-call", "date_moscow", "2025-07-05", ["same day or the next"]),
     ("contacts", "contact_id", "2025-07-03-call", "status", "probably", ["constraint"]),
     ("contacts", "contact_id", "2025-05-19-call", "time_utc", "25:99", ["constraint"]),
@@ -301,6 +301,19 @@ def test_a_publication_cut_short_is_finished_by_the_next_command(tmp_path, monke
         assert [t.read_text() for t in targets] == ["new", "old", "old"]
         assert publication.replay()
         assert [t.read_text() for t in targets] == ["new", "new", "new"] and not journal.exists()
+
+
+def test_a_page_the_new_build_no_longer_has_is_withdrawn_with_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "build_dir", lambda: tmp_path / "build")
+    kept, withdrawn = tmp_path / "pub" / "index.html", tmp_path / "pub" / "claimreview.jsonld"
+    kept.parent.mkdir(parents=True)
+    kept.write_text("old", encoding="utf-8")
+    withdrawn.write_text("[]", encoding="utf-8")
+    with publication.stage() as st:
+        st.put(kept, "new")
+        st.remove(withdrawn)
+        publication.publish(st)
+    assert kept.read_text(encoding="utf-8") == "new" and not withdrawn.exists()
 
 
 def test_a_truncated_journal_is_never_acted_on(tmp_path, monkeypatch):

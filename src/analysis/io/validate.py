@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,8 +51,15 @@ def raw(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise DataValidationError(path, None, None, f"not UTF-8 text ({exc.reason})") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataValidationError(path, None, None, f"not a readable CSV file ({exc})") from None
+    except pd.errors.ParserError as exc:
+        shape = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if shape:
+            expected, line, saw = (int(g) for g in shape.groups())
+            raise DataValidationError(path, line, None, f"{saw} cells where the header has {expected}: a comma inside "
+                                      "a cell must be in double quotes (\"like, this\")") from None
+        raise DataValidationError(path, None, None, f"not a readable CSV file ({str(exc).strip()})") from None
+    except pd.errors.EmptyDataError as exc:
+        raise DataValidationError(path, None, None, f"not a readable CSV file ({str(exc).strip()})") from None
 
 
 #: Set by the runner for the kernels it starts: the hash of the data folder it has just validated.
@@ -85,6 +93,15 @@ def _validate_cached(data_dir_str: str, _fingerprint: tuple) -> None:
     _cross_file_checks(data_dir)
 
 
+#: What a cell of the wrong type should have been, said for the person who typed it.
+TYPE_WORDS = {
+    "date": "{cell!r} is not a date: write it as YYYY-MM-DD (2025-10-16), a day that exists",
+    "integer": "{cell!r} is not a whole number",
+    "number": "{cell!r} is not a number (a dot for decimals, no thousands separator)",
+    "boolean": "{cell!r} is not true or false",
+}
+
+
 def _frictionless_check(data_dir: Path) -> None:
     from frictionless import Package, system
 
@@ -112,6 +129,10 @@ def _frictionless_check(data_dir: Path) -> None:
                 target = ", ".join(error.reference_field_names)
                 message = (f"foreign key: {values} is not a {target} in {error.reference_name}.csv "
                            f"(add it there first, or correct the spelling)")
+            elif error.type == "type-error":
+                wanted = re.search(r'type is "(\w+)', error.note or "")
+                kind = wanted.group(1) if wanted else ""
+                message = TYPE_WORDS.get(kind, f"not a valid {kind or 'value'}").format(cell=error.cell)
             else:
                 cell = getattr(error, "cell", None)
                 message = f"{error.title.lower()} ({cell!r}: {error.note})" if cell is not None else \

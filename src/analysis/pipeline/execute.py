@@ -1,6 +1,6 @@
 """Execute one notebook in a worker process: papermill into a staging folder, normalise, take the
 records out and check them against the record schema. Never writes outside the staging folder
-(and, for a failed run, build/failed/)."""
+(and, for a failed run, build/failed/, or failed/ in the --out folder)."""
 
 from __future__ import annotations
 

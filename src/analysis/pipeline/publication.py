@@ -64,6 +64,7 @@ class Stage:
 
     root: Path
     moves: list[tuple[Path, Path]] = field(default_factory=list)  # staged file -> target
+    removals: list[Path] = field(default_factory=list)  # published files this build withdraws
 
     def put(self, target: Path, text: str) -> Path:
         """Stage ``text`` to be published at ``target``."""
@@ -74,6 +75,10 @@ class Stage:
 
     def put_file(self, target: Path, staged: Path) -> None:
         self.moves.append((staged, target))
+
+    def remove(self, target: Path) -> None:
+        """Withdraw a published file (a page the new build no longer has), with the rest."""
+        self.removals.append(target)
 
 
 @contextlib.contextmanager
@@ -123,11 +128,12 @@ def check_writable(targets: list[Path]) -> None:
 
 def publish(st: Stage) -> None:
     """Move every staged file into place: write the journal, replay it, remove it."""
-    if not st.moves:
+    if not (st.moves or st.removals):
         return
-    check_writable([target for _, target in st.moves])
+    check_writable([target for _, target in st.moves] + st.removals)
     journal = _journal_path()
-    write_text(journal, json.dumps({"moves": [[str(a), str(b)] for a, b in st.moves]}, indent=1))
+    write_text(journal, json.dumps({"moves": [[str(a), str(b)] for a, b in st.moves],
+                                    "remove": [str(t) for t in st.removals]}, indent=1))
     replay()
 
 
@@ -137,8 +143,9 @@ def replay() -> bool:
     if not journal.is_file():
         return False
     try:
-        moves = json.loads(journal.read_text(encoding="utf-8"))["moves"]
-    except (OSError, ValueError, KeyError):
+        entry = json.loads(journal.read_text(encoding="utf-8"))
+        moves, removals = entry["moves"], entry.get("remove", [])
+    except (OSError, ValueError, KeyError, TypeError):
         journal.unlink(missing_ok=True)  # a journal cut short was never acted on
         return False
     for staged, target in moves:
@@ -149,6 +156,11 @@ def replay() -> bool:
                 os.replace(staged, target)
             except OSError as exc:
                 raise output_error(target, exc) from None
+    for target in removals:
+        try:
+            Path(target).unlink(missing_ok=True)
+        except OSError as exc:
+            raise output_error(Path(target), exc) from None
     journal.unlink()
     return True
 

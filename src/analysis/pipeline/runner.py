@@ -102,7 +102,7 @@ def _progress(stream, index: int, total: int, name: str, status: str) -> None:
 
 def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None = None, out: Path | None = None,
           data_dir: Path | None = None, base_url: str = "", force: bool = False, jobs: int | None = None,
-          stream=None) -> int:
+          stream=None, verbose: bool = False) -> int:
     """Run the build; return the exit status (0 ok, 1 a notebook failed, 2 it could not run)."""
     stream = stream or sys.stdout
     from analysis.io import datapackage
@@ -118,6 +118,10 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
         nbs.read(notebook)
     in_place = out is None
     root = paths.project_root() if in_place else Path(out)
+    # A re-run with other settings or data is not the publication: its report says so.
+    variant = " ".join([*(f"{k}={v}" for k, v in sorted(overrides.items())),
+                        *([f"data={data}"] if data_dir is not None else [])])
+    failed_dir = paths.build_dir() / "failed" if in_place else root / "failed"
     results_dir = root / "results"
     manifest = pub.read_manifest(results_dir)
     validated = fingerprint.sha256_bytes(json.dumps(
@@ -150,7 +154,7 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
         if todo:
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             job_list = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params,
-                                    paths.build_dir() / "failed", env) for p in todo]
+                                    failed_dir, env) for p in todo]
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures = {pool.submit(execute.execute, job): job for job in job_list}
                 for future in as_completed(futures):
@@ -166,26 +170,29 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
                     _progress(stream, done, total, job.notebook.name, status)
                     if not result.ok:
                         print(f"    {result.error}", file=stream, flush=True)
-        return _publish(st, plans, results, root, manifest, validated, data, base_url, in_place, stream)
+        return _publish(st, plans, results, root, manifest, validated, data, base_url, in_place, stream,
+                        variant, verbose)
 
 
-def _report_inputs(records_text: str, notebook_hashes: list[str], data: Path, base_url: str) -> str:
+def _report_inputs(records_text: str, notebook_hashes: list[str], data: Path, base_url: str, variant: str) -> str:
     from analysis.pipeline import fingerprint
 
     root = paths.project_root()
     parts = [records_text, notebook_hashes, fingerprint.data_hash(data, None), fingerprint.package_hash(),
-             fingerprint.lock_hash(), base_url]
+             fingerprint.lock_hash(), base_url, variant]
     corrections = root / "publication" / "corrections.csv"
     if corrections.is_file():
         parts.append(fingerprint.sha256_file(corrections))
     return fingerprint.sha256_bytes(json.dumps(parts).encode())
 
 
-def _publish(st, plans, results, root, manifest, validated, data, base_url, in_place, stream) -> int:
+def _publish(st, plans, results, root, manifest, validated, data, base_url, in_place, stream, variant="",
+             verbose=False) -> int:
     from analysis.pipeline import publication as pub
     from analysis.pipeline.fingerprint import sha256_bytes
 
     out_notebooks, results_dir = root / "notebooks", root / "results"
+    before = _verdicts_in(results_dir)
     records_by_notebook: dict[str, list[dict]] = {}
     new_manifest = {"notebooks": dict(manifest["notebooks"]), "validated": validated}
     for key in ("readme", "report"):
@@ -230,7 +237,7 @@ def _publish(st, plans, results, root, manifest, validated, data, base_url, in_p
     report_dir = paths.report_dir() if in_place else root / "report"
     records_text = json.dumps(records, ensure_ascii=False, sort_keys=True)
     notebook_hashes = sorted(h for e in new_manifest["notebooks"].values() for h in e.get("outputs", {}).values())
-    report_inputs = _report_inputs(records_text, notebook_hashes, data, base_url)
+    report_inputs = _report_inputs(records_text, notebook_hashes, data, base_url, variant)
     report_manifest = report_dir / "manifest.json"
     current = json.loads(report_manifest.read_text(encoding="utf-8")) if report_manifest.is_file() else {}
     report_intact = current.get("inputs") == report_inputs and all(
@@ -240,14 +247,17 @@ def _publish(st, plans, results, root, manifest, validated, data, base_url, in_p
 
         pages = report.render(records, out_notebooks, data, base_url, staged_notebooks={
             p.notebook.name: results[p.notebook.stem].staged for p in plans
-            if p.notebook.stem in results and results[p.notebook.stem].ok})
+            if p.notebook.stem in results and results[p.notebook.stem].ok}, variant=variant)
         for relative, text in pages.items():
             st.put(report_dir / relative, text)
+        for relative in sorted(set(current.get("files", [])) - set(pages)):
+            st.remove(report_dir / relative)  # e.g. the ClaimReview file of a run that is now a variant
         st.put(report_manifest, json.dumps({"inputs": report_inputs, "files": sorted(pages)}, indent=1) + "\n")
     if new_manifest != manifest or not pub.manifest_path(results_dir).is_file():
         st.put(pub.manifest_path(results_dir), pub.manifest_text(new_manifest))
     pub.publish(st)
-    _summary(records, results, plans, root, report_dir, bool(ran) or not report_intact, stream)
+    _summary(records, results, plans, root, report_dir, verbose, stream)
+    _changes(before, records, in_place and not variant, stream)
     if failures:
         return max(r.exit_status for r in failures)
     return 0
@@ -272,22 +282,62 @@ def _stage_readme(st, records: list[dict], manifest: dict, changed: bool) -> Non
         st.put(readme_path, new_text)
 
 
-def _summary(records, results, plans, root, report_dir, detailed: bool, stream) -> None:
+def _verdicts_in(results_dir: Path) -> dict[str, str]:
+    """claim id -> verdict of the results a folder holds now (before this build publishes)."""
+    found = {}
+    for path in sorted(results_dir.glob("[0-9]*.json")):
+        try:
+            found.update({r["claim_id"]: r["verdict"] for r in json.loads(path.read_text(encoding="utf-8"))})
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+def _changes(before: dict[str, str], records: list[dict], publication: bool, stream) -> None:
+    """Say which verdicts this build changed, and where a published change must be recorded."""
+    if not before:
+        return
+    changed = [(r["claim_id"], before[r["claim_id"]], r["verdict"]) for r in records
+               if r["claim_id"] in before and before[r["claim_id"]] != r["verdict"]]
+    added = [r["claim_id"] for r in records if r["claim_id"] not in before]
+    if not (changed or added):
+        return
+    print(f"\nVerdicts changed by this build ({len(changed)}), new claims ({len(added)}):", file=stream)
+    for claim_id, old, new in changed:
+        print(f"  {claim_id}: {old} -> {new}", file=stream)
+    for claim_id in added:
+        print(f"  {claim_id}: new", file=stream)
+    if publication and changed:
+        print("Before publishing, record each changed verdict with its reason in publication/corrections.csv and "
+              "CHANGELOG.md (the corrections log readers see).", file=stream)
+
+
+def _summary(records, results, plans, root, report_dir, verbose: bool, stream) -> None:
     from collections import Counter
 
-    counts = Counter(r["verdict"] for r in records)
-    if detailed:
-        from analysis.publish.readme import summary_frame
-        from analysis.publish.tables import as_text
+    import pandas as pd
 
-        print(file=stream)
+    from analysis.publish.tables import as_text
+
+    counts = Counter(r["verdict"] for r in records)
+    print(file=stream)
+    if verbose:
+        from analysis.publish.readme import summary_frame
+
         print(as_text(summary_frame(records)), file=stream)
+    else:
+        frame = pd.crosstab(pd.Series([r["notebook"] for r in records], name="notebook"),
+                            pd.Series([r["verdict"] for r in records], name="verdict"), margins=True, margins_name="all")
+        print(as_text(frame.reset_index()), file=stream)
+        print("(one row per claim: --verbose)", file=stream)
     ran = sum(1 for r in results.values() if r.ok)
     failed = sum(1 for r in results.values() if not r.ok)
     skipped = sum(1 for p in plans if not p.run)
-    print(f"\n{ran} notebook(s) ran, {skipped} unchanged, {failed} failed; {len(records)} verdicts: "
+    note = " (nothing they read has changed; --force re-runs them)" if skipped and not results else ""
+    print(f"\n{ran} notebook(s) ran, {skipped} unchanged{note}, {failed} failed; {len(records)} verdicts: "
           + ", ".join(f"{code} {n}" for code, n in sorted(counts.items())), file=stream)
-    print(f"Outputs in {root}; report: {report_dir / 'index.html'}", file=stream)
+    where = "this folder" if root == paths.project_root() else str(root)
+    print(f"Notebooks and results in {where}; report: {report_dir / 'index.html'}", file=stream)
 
 
 def _inputs_with_tables(p: Plan, tables: list[str], data: Path) -> str:
@@ -300,7 +350,13 @@ def _inputs_with_tables(p: Plan, tables: list[str], data: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog=PROG, description="Run the notebooks and publish the fact-check.")
+    from analysis.io.parameters import describe
+
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Run the notebooks and publish the fact-check.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Parameters (-p NAME=VALUE):\n" + describe(None) + "\n\nA run with -p or --data-dir goes to its own "
+               "folder (build/runs/…) and its report says it is not the publication.")
     parser.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
                         help="override a notebook parameter; runs only the notebooks that declare it, into "
                              "build/runs/… (or --out), never over the committed notebooks")
@@ -309,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-url", default="", help="where the report will be published (absolute ClaimReview URLs)")
     parser.add_argument("--force", action="store_true", help="re-run every notebook, changed or not")
     parser.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: one per core)")
+    parser.add_argument("--verbose", action="store_true", help="print every claim's verdict at the end")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all)")
     args = parser.parse_args(argv)
@@ -330,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
             if replay():
                 print("Finished publishing the build that was interrupted.", flush=True)
             status = build(list(args.notebooks) or None, overrides, out.resolve() if out else None,
-                           args.data_dir, args.base_url, args.force, args.jobs)
+                           args.data_dir, args.base_url, args.force, args.jobs, verbose=args.verbose)
     except AnalysisError as exc:
         if args.debug:
             raise

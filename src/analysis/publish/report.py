@@ -127,8 +127,9 @@ def summary(records: list[dict]) -> dict:
         "hold": counts[Verdict.EXACT] + counts[Verdict.ROUNDED],
         "counts": [(v, counts[v]) for v in Verdict if counts[v]],
         "headline": [r["claim_id"] for r in records if r.get("headline")],
-        "not_holding": [r["claim_id"] for r in substantive
-                        if r["verdict"] in ("INACCURATE", "MISLEADING", "IMPRECISE")],
+        # The worst first: wrong, then misleading, then loose.
+        "not_holding": [r["claim_id"] for code in ("INACCURATE", "MISLEADING", "IMPRECISE")
+                        for r in substantive if r["verdict"] == code],
         "unverifiable": [r["claim_id"] for r in substantive if r["verdict"] == "UNVERIFIABLE"],
     }
 
@@ -144,11 +145,13 @@ def _article_rows(articles: pd.DataFrame) -> list[dict]:
 
 
 def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFrame, excluded: pd.DataFrame,
-                 base_url: str = "") -> dict[str, str]:
-    """The language pages, the method pages and the JSON-LD, as text (pure)."""
+                 base_url: str = "", variant: str = "") -> dict[str, str]:
+    """The language pages, the method pages and the JSON-LD, as text (pure). ``variant`` names the
+    settings of a re-run that is not the publication (``as_of=2025-06-01``): its pages say so at
+    the top and it gets no ClaimReview."""
     config = publication()
     base_url = base_url or config.base_url
-    reviews = claimreview.claim_reviews(records, articles, sources, base_url, config)
+    reviews = [] if variant else claimreview.claim_reviews(records, articles, sources, base_url, config)
     pages = {}
     coverage = [(name, datapackage.coverage(name)) for name in datapackage.table_names()]
     for locale, page in PAGES.items():
@@ -164,21 +167,24 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
                                "themes": [t for t in themes if t[2]]})
         common = {"lang": locale, "other": next(p for code, p in PAGES.items() if code != locale),
                   "method_page": METHOD_PAGES[locale], "index_page": page, "config": config, "symbols": SYMBOLS,
-                  "colours": COLOURS, "verdicts": list(Verdict), "colon": "\u00a0: " if locale == "fr" else ": "}
+                  "colours": COLOURS, "verdicts": list(Verdict), "colon": "\u00a0: " if locale == "fr" else ": ",
+                  "variant": variant}
         pages[page] = env.get_template("report.html.j2").render(
             **common, articles=by_article, reviews=[r for r in reviews], total=len(records))
         pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(
             **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
             faults=list(Fault), kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
             status_words=STATUS_WORDS, coverage=[(n, c) for n, c in coverage if c is not None],
-            exclusions=_exclusions(excluded, locale), corrections=_corrections())
-    pages["claimreview.jsonld"] = json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"
+            exclusions=_exclusions(excluded, locale), corrections=_corrections(records))
+    if not variant:
+        pages["claimreview.jsonld"] = json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"
     return pages
 
 
-def _corrections() -> list[dict]:
+def _corrections(records: list[dict]) -> list[dict]:
     codes = {v.value for v in Verdict}
-    return [{"date": c.date, "claim_id": c.claim_id, "before": c.before, "after": c.after, "reason": c.reason,
+    quotes = {r["claim_id"]: r["quote"] for r in records}
+    return [{"date": c.date, "claim_id": c.claim_id, "quote": quotes.get(c.claim_id, ""), "before": c.before, "after": c.after, "reason": c.reason,
              "before_label": Verdict(c.before).label if c.before in codes else "",
              "after_label": Verdict(c.after).label if c.after in codes else ""} for c in corrections()]
 
@@ -206,11 +212,11 @@ def render_notebook(notebook: Path, records: list[dict]) -> str:
 
 
 def render(records: list[dict], notebooks_dir: Path, data_dir: Path | None, base_url: str = "",
-           staged_notebooks: dict[str, Path] | None = None) -> dict[str, str]:
+           staged_notebooks: dict[str, Path] | None = None, variant: str = "") -> dict[str, str]:
     """Every page of the report, as ``relative path -> text``."""
     staged_notebooks = staged_notebooks or {}
     pages = render_pages(records, load("sources", data_dir), load("articles", data_dir),
-                         load("claims_excluded", data_dir), base_url)
+                         load("claims_excluded", data_dir), base_url, variant)
     for stem in sorted({r["notebook"] for r in records}):
         notebook = notebooks_dir / f"{stem}.ipynb"
         mine = [r for r in records if r["notebook"] == stem]

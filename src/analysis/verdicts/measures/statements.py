@@ -25,7 +25,11 @@ def bilingual(row: pd.Series, column: str) -> Message:
 @register("statements.fidelity", ("statements",), no_dimensions,
           "How faithfully the article renders what a named person said, or the title it gives them.")
 def fidelity(claim: Claim, ctx: Context, reading) -> Evidence:
-    row, missing = public_row(ctx, "statements", "statement_id", claim.subjects[0])
+    # A row that records that no source was found has nothing a status could confirm: it is read as it is.
+    full = ctx.full("statements")
+    not_found = set(full.loc[full["fidelity"] == "not_found", "statement_id"])
+    row, missing = public_row(ctx, "statements", "statement_id", claim.subjects[0],
+                              any_status=claim.subjects[0] in not_found)
     if missing:
         return missing
     assessment = bilingual(row, "assessment")
