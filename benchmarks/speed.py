@@ -9,6 +9,9 @@ each, on this machine, in the same run:
   only imports the package, once per project notebook, one after another;
 - a no-op build (nothing changed) against one kernel start (the floor divided by the notebooks).
 
+The floor, the full build and the no-op build are medians of three interleaved runs, after one
+warm-up kernel start; `make test` and the fresh clone are measured once.
+
 Prints a table and writes build/bench/results.json; asserts nothing (a timing is not a test).
 Run: python3 benchmarks/speed.py [BASELINE_REF]   (it takes several minutes).
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -26,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "build" / "bench"
 #: The last commit before the verdict-engine and speed work (what "before" means in the notes).
 DEFAULT_BASELINE = "566e7cb"
+#: Floor, full build and no-op build are each measured this many times; the table gives medians.
+REPEATS = 3
 IMPORT_ONLY = {
     "cells": [{"cell_type": "code", "execution_count": None, "id": "c0", "metadata": {}, "outputs": [],
                "source": "import analysis"}],
@@ -71,13 +77,17 @@ def measure(clone_dir: Path, label: str) -> dict:
     row["report_env_mb"] = size_mb(clone_dir / ".venv")
     row["test_s"] = run(["make", "test"], clone_dir, check=False)
     row["full_env_mb"] = size_mb(clone_dir / ".venv")
-    row["floor_s"] = floor(clone_dir, notebooks)
     help_text = subprocess.run([python, "-m", "analysis", "build", "--help"], cwd=clone_dir, check=False, capture_output=True,
                                text=True).stdout
     force = ["--force"] if "--force" in help_text else []
-    row["full_build_s"] = run([python, "-m", "analysis", "build", *force], clone_dir)
-    run([python, "-m", "analysis", "build"], clone_dir)  # settle: a second build after the full one
-    row["noop_build_s"] = run([python, "-m", "analysis", "build"], clone_dir)
+    floor(clone_dir, 1)  # warm-up: the first kernel start after an install pays for compiling and caching
+    floors, fulls, noops = [], [], []
+    for _ in range(REPEATS):  # interleaved, so a slow moment of the machine touches all three alike
+        floors.append(floor(clone_dir, notebooks))
+        fulls.append(run([python, "-m", "analysis", "build", *force], clone_dir))
+        run([python, "-m", "analysis", "build"], clone_dir)  # settle: a second build after the full one
+        noops.append(run([python, "-m", "analysis", "build"], clone_dir))
+    row["floor_s"], row["full_build_s"], row["noop_build_s"] = (statistics.median(x) for x in (floors, fulls, noops))
     row["full_build_over_floor"] = row["full_build_s"] / row["floor_s"]
     row["noop_over_one_kernel_start"] = row["noop_build_s"] / (row["floor_s"] / notebooks)
     return row
