@@ -143,6 +143,15 @@ def test_an_extra_column_is_named(data_copy, capsys, before):
     assert committed() == before
 
 
+def test_a_row_with_too_many_cells_is_named(data_copy, capsys, before):
+    lines = (data_copy / "contacts.csv").read_text(encoding="utf-8").splitlines()
+    lines[13] += ",stray"
+    (data_copy / "contacts.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, output = build_on(data_copy, capsys)
+    assert status == 2 and "contacts.csv, row 14" in output and "double quotes" in output, output
+    assert committed() == before
+
+
 def test_a_missing_column_is_named(data_copy, capsys, before):
     text = (data_copy / "polls.csv").read_text(encoding="utf-8").replace("released,", "published_on,", 1)
     (data_copy / "polls.csv").write_text(text, encoding="utf-8")
