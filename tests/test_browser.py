@@ -5,12 +5,12 @@ no horizontal overflow on a phone. Screenshots go to ``build/artefacts/`` for a 
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
 
 from analysis import paths
+from analysis.pipeline.publication import records_in
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
@@ -48,9 +48,7 @@ def test_the_report_opens_cleanly_offline_at_every_width(browser, fresh_build, p
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page_name} overflows by {overflow} px at {width} px"
     if page_name in ("index.html", "en.html"):
-        records = [r for p in sorted((fresh_build / "results").glob("[0-9]*.json"))
-                   for r in json.loads(p.read_text(encoding="utf-8"))]
-        assert page.locator(".verdict-row").count() == len(records)
+        assert page.locator(".verdict-row").count() == len(records_in(fresh_build / "results"))
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / f"{page_name.replace('/', '_')}-{size}.png"), full_page=False)
     page.close()

@@ -407,8 +407,7 @@ def test_hostile_text_in_the_data_is_inert_in_html_json_ld_and_markdown(data_cop
     from analysis.io.load import load
     from analysis.publish import readme, report
 
-    records = [r for p in sorted(paths.results_dir().glob("[0-9]*.json"))
-               for r in json.loads(p.read_text(encoding="utf-8"))][:3]
+    records = publication.records_in(paths.results_dir())[:3]
     for record in records:
         record["quote"] = HOSTILE
         record["claim_en"] = HOSTILE

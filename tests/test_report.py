@@ -13,6 +13,7 @@ import pytest
 
 from analysis import paths
 from analysis.io.load import load
+from analysis.pipeline.publication import records_in
 from analysis.publish import readme, report
 from analysis.publish.language import english_sentences, visible
 
@@ -24,8 +25,7 @@ def built(fresh_build):
 
 @pytest.fixture(scope="module")
 def records(fresh_build):
-    return [r for p in sorted((fresh_build / "results").glob("[0-9]*.json"))
-            for r in json.loads(p.read_text(encoding="utf-8"))]
+    return records_in(fresh_build / "results")
 
 
 def test_the_french_pages_have_no_english_sentence(built):
@@ -115,8 +115,7 @@ def test_safe_url():
 
 def test_the_readme_table_matches_the_results_and_is_escaped(records):
     text = (ROOT / "README.md").read_text("utf-8")
-    committed = [r for p in sorted(paths.results_dir().glob("[0-9]*.json"))
-                 for r in json.loads(p.read_text(encoding="utf-8"))]
+    committed = records_in(paths.results_dir())
     assert readme.updated(text, committed) == text, "run `make report` to refresh README.md"
     table = re.search(re.escape(readme.START) + "(.*?)" + re.escape(readme.END), text, flags=re.DOTALL).group(1)
     assert table.count("\n| `") == len(committed)

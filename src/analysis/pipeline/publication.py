@@ -204,6 +204,16 @@ def build_lock() -> Iterator[None]:
 
 # --- manifest ------------------------------------------------------------------------------------
 
+def read_results(results_dir: Path) -> dict[str, list[dict]]:
+    """The verdict records a results folder holds, by notebook (``01_calls`` -> records), in file order."""
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(results_dir.glob("[0-9]*.json"))}
+
+
+def records_in(results_dir: Path) -> list[dict]:
+    """Every verdict record of a results folder, notebook by notebook."""
+    return [r for records in read_results(results_dir).values() for r in records]
+
+
 def manifest_path(results_dir: Path) -> Path:
     return results_dir / MANIFEST
 

@@ -213,9 +213,8 @@ def _publish(st, plans, results, root, manifest, validated, data, base_url, in_p
                 "inputs": _inputs_with_tables(p, result.tables, data), "tables": result.tables,
                 "outputs": {f"notebooks/{p.notebook.name}": sha256_bytes(text.encode()),
                             f"results/{name}.json": sha256_bytes(results_text.encode())}}
-    for path in sorted(results_dir.glob("[0-9]*.json")):
-        if path.stem not in records_by_notebook:
-            records_by_notebook[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+    for name, published in pub.read_results(results_dir).items():
+        records_by_notebook.setdefault(name, published)
     records = [r for name in sorted(records_by_notebook) for r in records_by_notebook[name]]
     failures = [r for r in results.values() if not r.ok]
     if not records and failures:
@@ -283,14 +282,14 @@ def _stage_readme(st, records: list[dict], manifest: dict, changed: bool) -> Non
 
 
 def _verdicts_in(results_dir: Path) -> dict[str, str]:
-    """claim id -> verdict of the results a folder holds now (before this build publishes)."""
-    found = {}
-    for path in sorted(results_dir.glob("[0-9]*.json")):
-        try:
-            found.update({r["claim_id"]: r["verdict"] for r in json.loads(path.read_text(encoding="utf-8"))})
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-    return found
+    """claim id -> verdict of the results a folder holds now (before this build publishes); nothing
+    if they cannot be read (the build replaces them anyway)."""
+    from analysis.pipeline.publication import records_in
+
+    try:
+        return {r["claim_id"]: r["verdict"] for r in records_in(results_dir)}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def _changes(before: dict[str, str], records: list[dict], publication: bool, stream) -> None:

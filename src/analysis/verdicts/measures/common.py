@@ -1,13 +1,17 @@
-"""Helpers shared by the measures: finding a row that must be public and of a counted status."""
+"""Helpers shared by the measures: finding a row that must be public and of a counted status, and
+the weekday of a date the article writes or of a dated row."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from analysis.domain.calendar_fr import weekday_fr
+from analysis.domain.dates import as_day, iso
+from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
 from analysis.verdicts.measures import Context
-from analysis.verdicts.readings import Dimension
+from analysis.verdicts.readings import Dimension, Reading
 
 VARIANT = "variant"
 
@@ -36,3 +40,20 @@ def public_row(ctx: Context, table: str, id_column: str, row_id: str,
 def variants(*pairs: tuple[str, Message]) -> Dimension:
     """A dimension of named alternatives specific to one measure."""
     return Dimension(VARIANT, tuple(p[0] for p in pairs), dict(pairs))
+
+
+def weekday_evidence(claim: Claim, ctx: Context, reading: Reading, table: str, id_column: str,
+                     date_column: str) -> Evidence:
+    """The weekday of the date as the article writes it (``window_start``; reading ``written``), or
+    of the date of the row named in ``subject``."""
+    if reading.get(VARIANT, "written") == "written":
+        assert claim.window_start is not None, f"{claim.claim_id}: the written date goes in window_start"
+        day, rows = as_day(claim.window_start), []
+    else:
+        row, missing = public_row(ctx, table, id_column, claim.subjects[0])
+        if missing:
+            return missing
+        day, rows = row[date_column], [(table, row[id_column])]
+    name = weekday_fr(day)
+    return Evidence(value=name, text=name, rows=rows,
+                    message=Message(N_("{day:date} was a {weekday:weekday}."), day=iso(day), weekday=name))

@@ -12,7 +12,8 @@ from analysis.io.contract import CLOCK_COLUMNS
 from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
-from analysis.verdicts.measures import Context, register
+from analysis.verdicts.measures import Context, no_dimensions, register
+from analysis.verdicts.measures.common import public_row
 from analysis.verdicts.readings import (
     CLOCK,
     COUNTING,
@@ -92,11 +93,9 @@ def _dims_days(claim: Claim, ctx: Context) -> list[Dimension]:
 @register("contacts.days_since_last", ("contacts",), _dims_days,
           "Days from the last contact to the date checked.", _params_base, current=True)
 def days_since_last(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
-    series = days(ctx, reading)
-    last = ct.last_on_or_before(series, ctx.as_of)
-    if last is None:
-        return Evidence.missing(Message(N_("No contact on record on or before {as_of:date}."),
-                                        as_of=ctx.as_of.isoformat()))
+    series, last, missing = _last_contact(ctx, reading)
+    if missing:
+        return missing
     n = days_between(last, ctx.as_of) + (1 if reading["counting"] == "inclusive" else 0)
     return Evidence(value=n, interval=Interval.point(n), rows=_rows(series, last, last),
                     facts={"last": iso(last), "days": n},
@@ -104,11 +103,21 @@ def days_since_last(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                                     last=iso(last), days=n, as_of=ctx.as_of.isoformat()))
 
 
-def _dims_gap(claim: Claim, ctx: Context) -> list[Dimension]:
+def _dims_plain(claim: Claim, ctx: Context) -> list[Dimension]:
     return [TYPES, STATUSES, CLOCK]
 
 
-@register("contacts.longest_gap", ("contacts",), _dims_gap,
+def _last_contact(ctx: Context, reading: Reading) -> tuple[pd.Series, pd.Timestamp | None, Evidence | None]:
+    """The contact days of a reading, the last one on or before the date checked, or why there is none."""
+    series = days(ctx, reading)
+    last = ct.last_on_or_before(series, ctx.as_of)
+    if last is None:
+        return series, None, Evidence.missing(Message(N_("No contact on record on or before {as_of:date}."),
+                                                      as_of=ctx.as_of.isoformat()))
+    return series, last, None
+
+
+@register("contacts.longest_gap", ("contacts",), _dims_plain,
           "The stretch without contact still open on the date checked, against the longest earlier one "
              "since window_start.", _params_base, current=True)
 def longest_gap(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
@@ -164,34 +173,22 @@ def mean_interval(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                                     definition=DEFINITION.label(reading["definition"]).key))
 
 
-def _dims_last(claim: Claim, ctx: Context) -> list[Dimension]:
-    return [TYPES, STATUSES, CLOCK]
-
-
-@register("contacts.last_date", ("contacts",), _dims_last,
+@register("contacts.last_date", ("contacts",), _dims_plain,
           "The day of the last contact on or before the date checked.", _params_base, current=True)
 def last_date(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
-    series = days(ctx, reading)
-    last = ct.last_on_or_before(series, ctx.as_of)
-    if last is None:
-        return Evidence.missing(Message(N_("No contact on record on or before {as_of:date}."),
-                                        as_of=ctx.as_of.isoformat()))
+    series, last, missing = _last_contact(ctx, reading)
+    if missing:
+        return missing
     return Evidence(value=iso(last), period=(last.date(), last.date()), rows=_rows(series, last, last),
                     message=Message(N_("The last contact on or before {as_of:date} was on {last:date}."),
                                     as_of=ctx.as_of.isoformat(), last=iso(last)))
 
 
-def _dims_none(claim: Claim, ctx: Context) -> list[Dimension]:
-    return []
-
-
-@register("contacts.initiator", ("contacts",), _dims_none, "Who initiated the contact named in subject.")
+@register("contacts.initiator", ("contacts",), no_dimensions, "Who initiated the contact named in subject.")
 def initiator(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
-    table = ctx.table("contacts")
-    rows = table[table["contact_id"] == claim.subject]
-    if rows.empty:
-        return Evidence.missing(Message(N_("The contact {subject} was not yet public on {known_by:date}."),
-                                        subject=claim.subject, known_by=ctx.known_by.isoformat()))
-    who = rows.iloc[0]["initiator"]
+    row, missing = public_row(ctx, "contacts", "contact_id", claim.subject)
+    if missing:
+        return missing
+    who = row["initiator"]
     return Evidence(value=who, text=who, rows=[("contacts", claim.subject)],
                     message=Message(N_("Initiator on record: {who:person}."), who=who))

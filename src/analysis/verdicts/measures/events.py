@@ -5,13 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.domain import events as ev
-from analysis.domain.calendar_fr import weekday_fr
 from analysis.domain.dates import as_day, days_between, iso, months_begun, months_between
 from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
 from analysis.verdicts.measures import Context, no_dimensions, register
-from analysis.verdicts.measures.common import public_row, variants
+from analysis.verdicts.measures.common import public_row, variants, weekday_evidence
 from analysis.verdicts.readings import Dimension, Reading
 from analysis.verdicts.tolerance import hedged
 
@@ -45,18 +44,7 @@ def _dims_weekday(claim: Claim, ctx: Context) -> list[Dimension]:
 @register("events.weekday", ("events",), _dims_weekday,
           "The weekday of the date written in the article (window_start), or of the event's date.")
 def weekday(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
-    if reading.get("variant", "written") == "written":
-        assert claim.window_start is not None, f"{claim.claim_id}: the written date goes in window_start"
-        day = as_day(claim.window_start)
-        rows = []
-    else:
-        row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
-        if missing:
-            return missing
-        day, rows = row["date_start"], [("events", row["event_id"])]
-    name = weekday_fr(day)
-    return Evidence(value=name, text=name, rows=rows,
-                    message=Message(N_("{day:date} was a {weekday:weekday}."), day=iso(day), weekday=name))
+    return weekday_evidence(claim, ctx, reading, "events", "event_id", "date_start")
 
 
 @register("events.value", ("events",), no_dimensions, "The figure the sources give for the event, with their hedge.")
@@ -128,13 +116,3 @@ def first_in_series(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                              Message(N_("An earlier event of the series is on record: {earlier}."),
                                      earlier=facts["earlier"])))
 
-
-@register("events.occurred", ("events",), no_dimensions, "That the event named in subject took place.")
-def occurred(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
-    row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
-    if missing:
-        return missing
-    first, last = _period(row)
-    return Evidence(value="faithful", text="faithful", period=(first, last), rows=[("events", row["event_id"])],
-                    facts={"assessment": Message(N_("On record from {from:date}."), **{"from": first.isoformat()})},
-                    message=Message(N_("On record from {from:date}."), **{"from": first.isoformat()}))

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.domain import legislation as lg
-from analysis.domain.calendar_fr import weekday_fr
-from analysis.domain.dates import as_day, iso
+from analysis.domain.dates import iso
 from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
 from analysis.verdicts.measures import Context, no_dimensions, register
-from analysis.verdicts.measures.common import public_row, variants
+from analysis.verdicts.measures.common import public_row, variants, weekday_evidence
 from analysis.verdicts.readings import Dimension, Reading
 from analysis.verdicts.tolerance import Interval
 
@@ -50,17 +49,7 @@ WEEKDAYS = variants(("written", Message(N_("the date as the article writes it"))
 @register("legislation.weekday", ("legislation",), lambda claim, ctx: [WEEKDAYS],
           "The weekday of the date written in the article (window_start), or of the action in subject.")
 def weekday(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
-    if reading["variant"] == "written":
-        assert claim.window_start is not None, f"{claim.claim_id}: the written date goes in window_start"
-        day, rows = as_day(claim.window_start), []
-    else:
-        row, missing = public_row(ctx, "legislation", "item_id", claim.subjects[0])
-        if missing:
-            return missing
-        day, rows = row["date"], [("legislation", row["item_id"])]
-    name = weekday_fr(day)
-    return Evidence(value=name, text=name, rows=rows,
-                    message=Message(N_("{day:date} was a {weekday:weekday}."), day=iso(day), weekday=name))
+    return weekday_evidence(claim, ctx, reading, "legislation", "item_id", "date")
 
 
 #: The money readings' labels, marked for the catalogs (the keys of lg.MONEY_DEFINITIONS).
