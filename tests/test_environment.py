@@ -50,3 +50,42 @@ def test_ci_runs_the_readme_test_command_only():
     assert "make test" in readme and "make report" in readme
     ci = [ln for ln in (ROOT / ".ci" / "run").read_text().splitlines() if ln.strip() and not ln.startswith("#")]
     assert ci[-1] == "make test"
+
+
+def test_the_readme_promises_the_python_the_locks_are_resolved_for():
+    minimum = environment.minimum_python(ROOT)
+    major_minor = ".".join(minimum.split(".")[:2])
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"{major_minor} or later" in readme, "README must state the oldest Python pyproject.toml requires"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(rf"^MIN_PYTHON := {re.escape(minimum)}$", makefile, flags=re.MULTILINE), \
+        "make lock resolves for the minimum of pyproject.toml's requires-python"
+    for name in ("report.lock", "dev.lock"):
+        header = (ROOT / "requirements" / name).read_text(encoding="utf-8").splitlines()[:2]
+        assert any(f"--python-version {minimum}" in line for line in header), f"{name} records its Python"
+
+
+def test_no_installed_distribution_excludes_the_oldest_python_promised():
+    """Offline: every installed package's Requires-Python admits the documented minimum (a lock made
+    on a newer interpreter once pinned soupsieve 4.1.3, which needs 3.11.5, breaking Debian 12)."""
+    from importlib.metadata import distributions
+
+    from packaging.specifiers import SpecifierSet
+
+    minimum = environment.minimum_python(ROOT)
+    locked = pins("dev.lock")
+    excluding = []
+    for dist in distributions():
+        name = dist.metadata["Name"].lower().replace("_", "-")
+        spec = dist.metadata.get("Requires-Python")
+        if name in locked and spec and not SpecifierSet(spec).contains(minimum, prereleases=True):
+            excluding.append(f"{name}=={dist.version} (Requires-Python {spec})")
+    assert not excluding, f"these pins exclude Python {minimum}: {', '.join(sorted(excluding))}; run `make lock`"
+
+
+def test_committed_notebooks_do_not_record_the_interpreter_version():
+    import json
+
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        info = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("language_info", {})
+        assert "version" not in info, f"{path.name}: a build on another Python would rewrite it"

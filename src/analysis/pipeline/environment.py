@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from pathlib import Path
 
 from analysis import paths
@@ -43,6 +43,18 @@ def write_environment_yml(root: Path | None = None) -> Path:
     root = root or paths.project_root()
     pins = lock_pins((root / "requirements" / "dev.lock").read_text(encoding="utf-8"))
     target = root / "environment.yml"
-    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    python = ".".join(minimum_python(root).split(".")[:2])
     target.write_text(environment_yml(pins, python), encoding="utf-8")
     return target
+
+
+def minimum_python(root: Path | None = None) -> str:
+    """The oldest Python the project promises, from ``requires-python`` in ``pyproject.toml``
+    (``">=3.11"`` gives ``"3.11.0"``): what the locks are resolved for and what the README says."""
+    root = root or paths.project_root()
+    spec = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    match = re.fullmatch(r"\s*>=\s*(\d+)\.(\d+)(?:\.(\d+))?\s*", spec)
+    if not match:
+        raise ValueError(f"pyproject.toml: requires-python {spec!r} is not of the form '>=X.Y[.Z]'")
+    major, minor, micro = match.groups()
+    return f"{major}.{minor}.{micro or 0}"

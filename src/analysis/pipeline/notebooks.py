@@ -78,10 +78,13 @@ def source_text(notebook: dict) -> str:
 
 
 def normalise(notebook):
-    """Drop what changes from run to run (timings, papermill bookkeeping, random cell ids) and join
-    split output streams, so a rebuild changes no byte."""
+    """Drop what changes from run to run or machine to machine (timings, papermill bookkeeping,
+    random cell ids, the interpreter's version) and join split output streams, so a rebuild
+    changes no byte."""
     notebook.metadata.pop("papermill", None)
     notebook.metadata.pop("widgets", None)
+    # The interpreter's version would make every notebook differ between two supported Pythons.
+    notebook.metadata.get("language_info", {}).pop("version", None)
     for index, cell in enumerate(notebook.cells):
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
