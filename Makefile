@@ -33,7 +33,7 @@ messages: $(DEV_STAMP) ## Extract the reader-visible strings and update the mess
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k Nn_:1,2 --no-location --sort-output --omit-header \
 	  -o src/analysis/publish/locale/messages.pot .
 	$(VENV)/bin/pybabel update -i src/analysis/publish/locale/messages.pot -d src/analysis/publish/locale \
-	  -l fr --no-location --omit-header --no-fuzzy-matching
+	  -l fr --no-fuzzy-matching --width 100
 
 schema: $(DEV_STAMP) ## Regenerate schemas/verdict-record.schema.json from the record model
 	$(PY) -c "from analysis import paths; from analysis.verdicts.records import schema_text; \

@@ -10,12 +10,21 @@ import io
 import shutil
 from pathlib import Path
 
+from functools import cache
+
 import pytest
 
 from analysis import paths
+from analysis.io.package import DataPackage
 
 ROOT = paths.project_root()
 TEST_BUILD = ROOT / "build" / "test-run"
+
+
+@cache
+def project() -> DataPackage:
+    """The project's data package, opened (and validated) once per test process."""
+    return DataPackage.open()
 
 
 @pytest.fixture

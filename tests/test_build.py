@@ -48,7 +48,7 @@ def test_a_changed_notebook_is_planned_again(tmp_path):
     source = paths.notebooks_dir() / "02_ndaa.ipynb"
     copy = tmp_path / "02_ndaa.ipynb"
     shutil.copyfile(source, copy)
-    data = paths.data_dir()
+    data = paths.project_root() / "data"
     first = runner.plan([copy], tmp_path, tmp_path / "results", data, {}, False, {"notebooks": {}})[0]
     manifest = {"notebooks": {"02_ndaa": {"inputs": first.inputs, "tables": None,
                                           "outputs": {"notebooks/02_ndaa.ipynb": "x"}}}}
@@ -134,7 +134,8 @@ def test_consecutive_stream_chunks_are_merged():
 
 def test_declared_parameters_are_read_without_a_kernel():
     assert nbs.declared_parameters(paths.notebooks_dir() / "03_polls.ipynb") == {
-        "as_of": "str", "republican_share": "float", "baseline_n_ratio": "float", "confidence": "float"}
+        "as_of": "str", "speaks_from": "str", "republican_share": "float", "baseline_n_ratio": "float",
+        "confidence": "float", "data_dir": "str"}
 
 
 def run_in_process(path: Path, overrides: dict[str, str]) -> list[dict]:
@@ -165,11 +166,11 @@ def test_every_notebook_runs_as_of_any_date_and_says_why_a_claim_cannot_be_check
     """Issue "One verdict engine": before the events, between them and past the data's coverage,
     no notebook fails, every claim has a record checked as of that date, and each UNVERIFIABLE
     record gives its reason."""
-    from analysis.io.load import load
+    from conftest import project
 
     records = [r for path in sorted(paths.notebooks_dir().glob("*.ipynb"))
-               for r in run_in_process(path, {"as_of": as_of})]
-    assert sorted(r["claim_id"] for r in records) == sorted(load("claims")["claim_id"])
+               for r in run_in_process(path, {"as_of": as_of, "speaks_from": as_of})]
+    assert sorted(r["claim_id"] for r in records) == sorted(c.claim_id for c in project().claims)
     assert {r["as_of"] for r in records} == {as_of}
     unverifiable = [r for r in records if r["verdict"] == "UNVERIFIABLE"]
     assert unverifiable and len(unverifiable) < len(records)

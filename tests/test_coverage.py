@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.io import articles
-from analysis.io.load import load
 from analysis.io.statement_coverage import statements_in, uncovered
+from conftest import project
 
 
 def test_the_scan_finds_each_kind():
@@ -25,8 +24,8 @@ def test_uncovered_respects_snippets():
 
 @pytest.mark.parametrize("article_id", ["dec2025", "rtl2025"])
 def test_every_statement_of_the_article_is_covered(article_id):
-    text = articles.text(article_id)
-    claims, excluded = load("claims"), load("claims_excluded")
+    text = project().text(article_id)
+    claims, excluded = project().table("claims"), project().table("claims_excluded")
     snippets = list(claims.loc[claims["article_id"] == article_id, "quote"]) + list(
         excluded.loc[excluded["article_id"] == article_id, "text"])
     missing = uncovered(text, snippets)
@@ -34,7 +33,7 @@ def test_every_statement_of_the_article_is_covered(article_id):
 
 
 def test_opinions_and_forecasts_are_excluded_with_a_reason():
-    excluded = load("claims_excluded")
+    excluded = project().table("claims_excluded")
     assert {"opinion", "forecast"} <= set(excluded["category"])
     assert (excluded["reason"].str.split().str.len() >= 4).all()
 
@@ -45,7 +44,7 @@ def test_no_passage_is_both_checked_and_listed_as_not_checked():
     def norm(text: str) -> str:
         return " ".join(text.replace("’", "'").lower().split())
 
-    claims, excluded = load("claims"), load("claims_excluded")
+    claims, excluded = project().table("claims"), project().table("claims_excluded")
     both = [(row["article_id"], row["text"], q["claim_id"])
             for _, row in excluded.iterrows()
             for _, q in claims[claims["article_id"] == row["article_id"]].iterrows()

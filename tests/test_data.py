@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from analysis import paths
-from analysis.io import datapackage, integrity
-from analysis.io.contract import ID_COLUMNS
-from analysis.io.validate import MAX_EXCERPT_WORDS, validate_package
+from analysis.io import integrity
+from analysis.io.package import DataPackage
+from analysis.io.validate import MAX_EXCERPT_WORDS
+from conftest import project
 
 DATA = paths.project_root() / "data"
 
@@ -24,7 +25,12 @@ def rows(name: str) -> list[dict]:
 
 
 def test_the_package_validates():
-    validate_package(DATA)
+    DataPackage.open(DATA)
+
+
+def id_columns() -> dict[str, str]:
+    """The tables whose rows cite sources, with the column that names a row (from the descriptor)."""
+    return {name: project().id_column(name) for name in project().citing_tables}
 
 
 def test_sources_are_complete():
@@ -62,7 +68,7 @@ def test_the_url_rules_catch_what_they_say():
 
 
 def test_every_citation_has_a_role_and_points_at_a_real_row():
-    tables = {name: {r[ID_COLUMNS[name]] for r in rows(name)} for name in ID_COLUMNS}
+    tables = {name: {r[column] for r in rows(name)} for name, column in id_columns().items()}
     for citation in rows("citations"):
         assert citation["role"] in ("supports", "contradicts", "context")
         assert citation["row_id"] in tables[citation["table"]], citation
@@ -70,7 +76,7 @@ def test_every_citation_has_a_role_and_points_at_a_real_row():
 
 def test_every_sourced_row_cites_something_and_contradictions_are_never_support():
     cited = rows("citations")
-    for name, column in ID_COLUMNS.items():
+    for name, column in id_columns().items():
         if name in ("articles", "framing"):
             continue
         for row in rows(name):
@@ -82,15 +88,13 @@ def test_every_sourced_row_cites_something_and_contradictions_are_never_support(
 
 @pytest.mark.parametrize("check", sorted(integrity.CHECKS))
 def test_integrity_checks_find_nothing(check):
-    broken = integrity.CHECKS[check].find(None)
+    broken = integrity.CHECKS[check].find(project())
     assert broken.empty, broken.to_string()
 
 
 def test_confirmed_needs_two_independent_origins(data_copy):
     """The rule bites: a confirmed contact whose second origin is removed is flagged."""
-    from analysis.io.citations import citations
-
-    cited = citations(data_copy)
+    cited = DataPackage.open(data_copy).citations
     support = cited[(cited["table"] == "contacts") & (cited["row_id"] == "2025-06-04-call")
                     & (cited["role"] == "supports")]
     keep = support["source_id"].iloc[0]
@@ -100,23 +104,26 @@ def test_confirmed_needs_two_independent_origins(data_copy):
     kept = [ln for ln in lines if not (ln.startswith("contacts,2025-06-04-call,") and ln.split(",")[2] not in same)]
     assert keep in same
     (data_copy / "citations.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
-    broken = integrity.status_without_origins("contacts")(data_copy)
+    broken = integrity.status_without_origins("contacts")(DataPackage.open(data_copy))
     assert list(broken["contact_id"]) == ["2025-06-04-call"]
 
 
-def test_dated_tables_declare_their_coverage_and_publication_column():
-    for name in ("contacts", "events", "legislation", "polls", "statements", "usai_history"):
-        assert datapackage.coverage(name, DATA) is not None, name
-    for name in ("contacts", "events", "legislation", "polls", "statements"):
-        assert datapackage.published_column(name, DATA), name
+def test_dated_tables_declare_their_two_times_and_coverage():
+    """Every table with a date of its own says which column dates a row (valid time), which says
+    when it became public (knowledge time, where the two differ) and how far its research reaches."""
+    for name in ("contacts", "prior_contacts", "events", "legislation", "polls", "statements", "usai_history"):
+        facts = project().facts(name)
+        assert facts.coverage is not None and facts.happened in facts.date_columns, name
+    for name in ("contacts", "prior_contacts", "events", "legislation", "polls", "statements"):
+        assert project().facts(name).published, name
 
 
-@pytest.mark.parametrize("name", [r["name"] for r in datapackage.descriptor(DATA)["resources"]])
+@pytest.mark.parametrize("name", list(project().tables))
 def test_every_column_is_documented_in_the_data_readme(name):
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     assert f"`{name}.csv`" in readme, f"{name}.csv has no section in data/README.md"
-    for field in datapackage.resource(name, DATA)["schema"]["fields"]:
-        assert f"`{field['name']}`" in readme, f"{name}.csv column {field['name']} missing from data/README.md"
+    for column in project().facts(name).columns:
+        assert f"`{column}`" in readme, f"{name}.csv column {column} missing from data/README.md"
 
 
 def test_article_texts_match_their_registered_hash_and_their_readme():
@@ -132,3 +139,15 @@ def test_statement_rows_say_what_was_said_and_both_languages():
         assert row["assessment_en"].strip() and row["assessment_fr"].strip(), row["statement_id"]
         if row["kind"] == "attribution" and row["fidelity"] != "not_found":
             assert row["said"].strip(), f"{row['statement_id']}: an attribution records the words said"
+
+
+def test_every_hedge_column_allows_exactly_the_hedge_vocabulary():
+    """The hedges and their meanings are defined once (analysis.verdicts.hedges); the descriptor's
+    allowed values for every hedge column follow them."""
+    from analysis.verdicts.hedges import HEDGES
+
+    columns = [(name, column) for name, facts in project().tables.items() for column in facts.columns
+               if column == "hedge" or column.endswith("_hedge")]
+    assert columns
+    for name, column in columns:
+        assert project().facts(name).enum(column) == tuple(HEDGES), f"{name}.{column}"

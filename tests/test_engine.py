@@ -1,5 +1,6 @@
-"""The engine end to end on the project's data: what was knowable on a date, hand-worked
-headline figures, and UNVERIFIABLE (never a crash) before the events and past the coverage."""
+"""The engine end to end on the project's data: the two times (the day a claim speaks of, what
+was known as of a date), hand-worked headline figures, and UNVERIFIABLE (never a crash) before
+the events and past the coverage."""
 
 from __future__ import annotations
 
@@ -8,20 +9,21 @@ import csv
 import pytest
 
 from analysis.io import parameters
-from analysis.io.register import claim, claims
+from analysis.io.package import DataPackage
 from analysis.verdicts import engine
 from conftest import replace_cell
 
-DEFAULTS = {"as_of": "article", "contact_types": "call", "clock": "washington",
+DEFAULTS = {"as_of": "article", "speaks_from": "article", "contact_types": "call", "clock": "washington",
             "statuses": "confirmed,one_source", "republican_share": 0.3, "baseline_n_ratio": 1.0, "confidence": 0.95}
+PROJECT = DataPackage.open()
 
 
 def params(**changes):
     return parameters.validate(**{**DEFAULTS, **changes})
 
 
-def record(claim_id: str, data_dir=None, tables=None, **changes) -> dict:
-    result = engine.check(claim(claim_id, data_dir), params(**changes), data_dir=data_dir, tables=tables)
+def record(claim_id: str, data: DataPackage = PROJECT, **changes) -> dict:
+    result = engine.check(data.claim(claim_id), params(**changes), data)
     return result.record.model_dump(mode="json")
 
 
@@ -71,39 +73,73 @@ def test_the_poll_change_and_its_margin():
 def test_calls_made_public_after_the_article_are_not_used():
     # The data hold calls of 28 and 29 December 2025 and of 2026: as of the article none counts.
     assert record("dec-days-since-last-call")["knowledge"]["known_by"] == "2025-12-18"
-    assert record("dec-days-since-last-call", as_of="2026-01-01")["computed"] == 3  # 29 Dec -> 1 Jan
+    # Re-anchored on 1 January 2026 (speaks_from), the figure is the one of that day: 29 Dec -> 1 Jan.
+    assert record("dec-days-since-last-call", speaks_from="2026-01-01")["computed"] == 3
 
 
-def test_between_the_events_only_what_was_public_counts():
-    # As of 1 June 2025: calls after 12 Feb were 18 Mar and 19 May (2); the last, 19 May (13 days).
-    assert record("dec-calls-since-feb12", as_of="2025-06-01")["computed"] == 2
-    assert record("dec-days-since-last-call", as_of="2025-06-01")["computed"] == 13
-    # The latest Reagan wave released by then was the 2024 one (44 %), not the 2025 one (59 %).
-    poll = record("dec-poll-59", as_of="2025-06-01")
+def test_a_later_as_of_never_re_dates_a_claim_about_18_december():
+    # As of 31 December two more calls (28 and 29 December) are public: they are after the day the
+    # claim speaks of, so the seven calls stay seven and the 63 days stay 63.
+    assert record("dec-calls-since-feb12", as_of="2025-12-31")["computed"] == 7
+    assert record("dec-days-since-last-call", as_of="2026-07-22")["computed"] == 63
+    months = record("dec-eleven-months", as_of="2026-12-01")
+    assert months["knowledge"]["speaks_of"] == "2025-12-18" and months["verdict"] == "ROUNDED"
+
+
+def test_before_the_day_a_claim_speaks_of_it_is_not_yet_checkable():
+    early = record("dec-days-since-last-call", as_of="2025-03-01")
+    assert early["verdict"] == "UNVERIFIABLE"
+    assert early["explanation"][0]["key"].startswith("Not yet")
+    assert record("dec-last-call-date", as_of="2025-12-17")["verdict"] == "UNVERIFIABLE"
+
+
+def test_re_anchored_on_an_earlier_day_only_what_was_public_then_counts():
+    # speaks_from 1 June 2025: calls after 12 Feb were 18 Mar and 19 May (2); the last, 19 May (13 days).
+    assert record("dec-calls-since-feb12", speaks_from="2025-06-01")["computed"] == 2
+    assert record("dec-days-since-last-call", speaks_from="2025-06-01")["computed"] == 13
+    # The latest Reagan wave then was the 2024 one (44 %), not the 2025 one (59 %).
+    poll = record("dec-poll-59", speaks_from="2025-06-01")
     assert poll["computed"] == 44 and poll["verdict"] == "INACCURATE"
     # The NDAA had not been voted: nothing to check against.
     assert record("dec-ndaa-senate-date", as_of="2025-06-01")["verdict"] == "UNVERIFIABLE"
 
 
-def test_a_poll_wave_released_after_the_article_changes_nothing_as_of_the_article(data_copy):
-    before = record("dec-poll-59", data_copy)
-    with open(data_copy / "polls.csv", encoding="utf-8") as handle:
+def _add_poll_wave(folder, field_end: str, released: str, pct: str) -> None:
+    with open(folder / "polls.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     wave = next(r for r in rows if r["poll_id"] == "rnds-2025-rep")
-    rows.append({**wave, "poll_id": "rnds-2026-rep", "wave": "2026 (test)", "wave_year": "2026",
-                 "field_start": "2026-02-01", "field_end": "2026-02-10", "released": "2026-03-01", "pct_favor": "70"})
-    with open(data_copy / "polls.csv", "w", encoding="utf-8", newline="") as handle:
+    rows.append({**wave, "poll_id": "rnds-test-rep", "wave": "test wave", "wave_year": field_end[:4],
+                 "field_start": field_end, "field_end": field_end, "released": released, "pct_favor": pct})
+    with open(folder / "polls.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    assert record("dec-poll-59", data_copy) == before
-    assert record("dec-poll-59", data_copy, as_of="2026-04-01")["computed"] == 70
+
+
+def test_a_poll_wave_fielded_after_the_article_changes_nothing(data_copy):
+    before = record("dec-poll-59")
+    _add_poll_wave(data_copy, "2026-02-10", "2026-03-01", "70")
+    data = DataPackage.open(data_copy)
+    assert record("dec-poll-59", data) == before
+    assert record("dec-poll-59", data, as_of="2026-04-01")["computed"] == 59  # later wave, later day: not about 18 Dec
+    assert record("dec-poll-59", data, speaks_from="2026-04-01")["computed"] == 70
+
+
+def test_a_fact_about_that_day_made_public_later_changes_the_check_and_is_named(data_copy):
+    # A wave in the field by 18 December 2025 but released in January 2026: unknown to the author,
+    # known as of March 2026, and named in the record.
+    _add_poll_wave(data_copy, "2025-12-10", "2026-01-15", "62")
+    data = DataPackage.open(data_copy)
+    assert record("dec-poll-59", data)["computed"] == 59
+    later = record("dec-poll-59", data, as_of="2026-03-01")
+    assert later["computed"] == 62
+    assert later["knowledge"]["revealed_later"] == [{"table": "polls", "row_id": "rnds-test-rep",
+                                                     "published": "2026-01-15"}]
 
 
 def test_before_the_events_every_claim_is_unverifiable_or_checked_never_a_crash():
-    tables = {}
-    for item in claims():
-        found = engine.check(item, params(as_of="2020-01-01"), tables=tables).record
+    for item in PROJECT.claims:
+        found = engine.check(item, params(as_of="2020-01-01", speaks_from="2020-01-01"), PROJECT).record
         # Calendars and standing descriptions (what USAI funds) are knowable at any date.
         if item.notebook in ("01_calls", "02_ndaa", "03_polls") and item.kind not in ("weekday", "roles"):
             assert found.verdict == "UNVERIFIABLE", item.claim_id
@@ -113,9 +149,9 @@ def test_before_the_events_every_claim_is_unverifiable_or_checked_never_a_crash(
 def test_past_the_coverage_a_claim_about_the_state_then_is_unverifiable_and_a_dated_fact_is_not():
     from analysis.verdicts.measures import measure
 
-    tables, current, dated, settled = {}, 0, 0, 0
-    for item in claims():
-        found = engine.check(item, params(as_of="2027-01-01"), tables=tables).record
+    current, dated, settled = 0, 0, 0
+    for item in PROJECT.claims:
+        found = engine.check(item, params(as_of="2027-01-01", speaks_from="2027-01-01"), PROJECT).record
         if measure(item.measure).current:
             current += 1
             assert found.verdict == "UNVERIFIABLE", item.claim_id
@@ -129,7 +165,7 @@ def test_past_the_coverage_a_claim_about_the_state_then_is_unverifiable_and_a_da
 
 def test_a_forecast_is_checked_against_what_happened():
     found = record("dec-dmitriev-miami-weekend")
-    assert found["knowledge"]["hindsight"] and found["knowledge"]["known_by"] > found["as_of"]
+    assert found["knowledge"]["hindsight"] and found["knowledge"]["known_by"] > found["knowledge"]["as_of"]
     assert found["verdict"] == "EXACT"
 
 
@@ -142,7 +178,7 @@ def test_the_wording_overrides_a_parameter_and_says_so():
 def test_a_sourced_framing_problem_lowers_a_right_figure(data_copy):
     assert record("dec-ndaa-800m")["verdict"] == "MISLEADING"
     replace_cell(data_copy / "framing.csv", "dec-ndaa-800m", "framing", "loose_detail")
-    assert record("dec-ndaa-800m", data_copy)["verdict"] == "IMPRECISE"
+    assert record("dec-ndaa-800m", DataPackage.open(data_copy))["verdict"] == "IMPRECISE"
 
 
 def test_statuses_decide_what_counts():
@@ -161,4 +197,4 @@ def test_a_wave_without_field_dates_counts_from_its_release():
         return {a["reading"]["variant"]: a["computed"] for a in poll["alternatives"]}["ccga_military_aid"]
 
     assert ccga() == 51.0
-    assert ccga(as_of="2025-06-01") == 30.0
+    assert ccga(speaks_from="2025-06-01") == 30.0

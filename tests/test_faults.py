@@ -66,7 +66,7 @@ CELLS = [
     ("contacts", "contact_id", "2025-07-03-call", "date_moscow", "2025-07-05", ["same day or the next"]),
     ("contacts", "contact_id", "2025-07-03-call", "status", "probably", ["constraint"]),
     ("contacts", "contact_id", "2025-05-19-call", "time_utc", "25:99", ["constraint"]),
-    ("contacts", "contact_id", "2025-05-19-call", "duration_min", "100000", ["constraint"]),
+    ("contacts", "contact_id", "2025-05-19-call", "duration_ru_min", "100000", ["constraint"]),
     ("contacts", "contact_id", "2025-05-19-call", "initiator", "biden", ["constraint"]),
     ("contacts", "contact_id", "2025-10-16-call", "published", "2025-10-01", ["before the row's date"]),
     ("contacts", "contact_id", "2026-04-29-call", "date", "2027-01-01", ["outside the table's coverage"]),
@@ -404,7 +404,7 @@ HOSTILE = "</script><script>alert(1)</script> | `x` <img src=x onerror=alert(2)>
 def test_hostile_text_in_the_data_is_inert_in_html_json_ld_and_markdown(data_copy):
     import pandas as pd
 
-    from analysis.io.load import load
+    from conftest import project
     from analysis.publish import readme, report
 
     records = publication.records_in(paths.results_dir())[:3]
@@ -412,12 +412,12 @@ def test_hostile_text_in_the_data_is_inert_in_html_json_ld_and_markdown(data_cop
         record["quote"] = HOSTILE
         record["claim_en"] = HOSTILE
         record["explanation"] = [{"key": "{text:bilingual}", "fields": {"text": {"en": HOSTILE, "fr": HOSTILE}}}]
-    sources = load("sources")
+    sources = project().table("sources")
     sources.loc[0, "publisher"] = HOSTILE
     sources.loc[0, "url"] = "javascript:alert(3)"
-    articles = load("articles")
+    articles = project().table("articles")
     articles.loc[0, "title"] = HOSTILE
-    pages = report.render_pages(records, sources, articles, load("claims_excluded"))
+    pages = report.render_pages(records, sources, articles, project().table("claims_excluded"), [])
     for name in ("index.html", "en.html"):
         html = pages[name]
         assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript' not in html

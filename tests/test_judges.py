@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from analysis.io.register import Claim, claims
+from analysis.io.register import Claim
 from analysis.messages import Message
-from analysis.verdicts import judges
+from analysis.verdicts import kinds
 from analysis.verdicts.evidence import Evidence
 from analysis.verdicts.scale import Verdict
 from analysis.verdicts.tolerance import Interval, hedged
@@ -24,7 +24,7 @@ def claim(**changes) -> Claim:
 
 
 def verdict(c: Claim, evidence: Evidence) -> Verdict:
-    return judges.judge(c, evidence).verdict
+    return kinds.judge(c, evidence).verdict
 
 
 def number(x: float) -> Evidence:
@@ -45,12 +45,12 @@ def test_a_mean_stated_to_the_day_rounds():
 
 
 def test_a_dropped_hedge_is_a_loose_detail():
-    judgement = judges.judge(claim(point_margin=0.0), Evidence(value=7, interval=hedged(7, "at_most")))
+    judgement = kinds.judge(claim(point_margin=0.0), Evidence(value=7, interval=hedged(7, "at_most")))
     assert judgement.verdict is Verdict.IMPRECISE and judgement.faults[0].value == "loose_detail"
 
 
 def test_missing_evidence_is_unverifiable_whatever_the_kind():
-    for name, kind in judges.KINDS.items():
+    for name, kind in kinds.KINDS.items():
         claimed = "1" if kind.numeric else "2025-01-01"
         assert verdict(claim(kind=name, claimed=claimed), Evidence.missing(Message("why"))) is Verdict.UNVERIFIABLE
 
@@ -122,4 +122,6 @@ def test_initiator():
 
 
 def test_every_kind_of_the_register_has_a_judge():
-    assert {c.kind for c in claims()} <= set(judges.KINDS)
+    from conftest import project
+
+    assert {c.kind for c in project().claims} <= set(kinds.KINDS)

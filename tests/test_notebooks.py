@@ -10,7 +10,8 @@ import nbformat
 import pytest
 
 from analysis import paths
-from analysis.io import parameters, register
+from analysis.io import parameters
+from conftest import project
 
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
 #: Lines of code per claim, at most (issue "One verdict engine": about 5).
@@ -97,7 +98,7 @@ def test_charts_have_alt_text(notebook):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebooks_are_thin(path):
     notebook = nbformat.read(path, as_version=4)
-    claims = register.claims_for_notebook(path.stem)
+    claims = project().claims_for(path.stem)
     lines = sum(len([ln for ln in c.source.splitlines() if ln.strip() and not ln.strip().startswith("#")])
                 for c in code_cells(notebook) if "parameters" not in c.metadata.get("tags", []))
     assert lines <= MAX_LINES_PER_CLAIM * len(claims), f"{lines} lines of code for {len(claims)} claims"
@@ -113,4 +114,4 @@ def test_every_claim_of_the_register_is_checked_by_its_notebook(path):
     from analysis.pipeline.notebooks import extract
 
     recorded = {r["claim_id"] for r in extract(nbformat.read(path, as_version=4))}
-    assert recorded == {c.claim_id for c in register.claims_for_notebook(path.stem)}
+    assert recorded == {c.claim_id for c in project().claims_for(path.stem)}

@@ -11,6 +11,7 @@ import pytest
 
 from analysis import paths
 from analysis.io import register
+from conftest import project
 from analysis.pipeline import notebooks as nbs
 from analysis.pipeline.publication import mismatches
 from analysis.verdicts.records import parse, schema, schema_text
@@ -41,8 +42,8 @@ def test_records_validate_against_the_schema(records):
 
 
 def test_records_match_the_register(records):
-    register.check_records(records)
-    by_id = {c.claim_id: c for c in register.claims()}
+    register.check_records(records, project().claims)
+    by_id = {c.claim_id: c for c in project().claims}
     for record in records:
         claim = by_id[record["claim_id"]]
         assert (record["quote"], record["claimed"], record["kind"]) == (claim.quote, claim.claimed, claim.kind)
@@ -51,7 +52,7 @@ def test_records_match_the_register(records):
 
 def test_every_claim_has_exactly_one_record():
     recorded = [r["claim_id"] for path in RESULT_FILES for r in json.loads(path.read_text(encoding="utf-8"))]
-    assert sorted(recorded) == sorted(c.claim_id for c in register.claims())
+    assert sorted(recorded) == sorted(c.claim_id for c in project().claims)
 
 
 def test_results_are_what_the_notebook_published():

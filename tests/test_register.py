@@ -7,31 +7,31 @@ import pytest
 
 from analysis import paths
 from analysis.errors import RegisterError
-from analysis.io import articles, register
-from analysis.io.load import load
-from analysis.verdicts import judges
+from analysis.io import register
+from analysis.io.package import DataPackage
 from analysis.verdicts.engine import Context, constraints_for
 from analysis.verdicts.hedges import hedges_in
+from analysis.verdicts.kinds import KINDS
 from analysis.verdicts.measures import measure
-from conftest import replace_cell
+from conftest import project, replace_cell
 
-CLAIMS = register.claims()
+CLAIMS = project().claims
 
 
 def test_every_kind_has_a_judge_and_every_measure_exists():
     for item in CLAIMS:
-        assert item.kind in judges.KINDS, item.claim_id
+        assert item.kind in KINDS, item.claim_id
         measure(item.measure)
 
 
 @pytest.mark.parametrize("item", CLAIMS, ids=lambda c: c.claim_id)
 def test_quotes_are_verbatim(item):
-    assert item.quote in articles.text(item.article_id)
+    assert item.quote in project().text(item.article_id)
 
 
 def test_numeric_claims_parse_and_calendar_claims_have_their_window():
     for item in CLAIMS:
-        if judges.KINDS[item.kind].numeric:
+        if KINDS[item.kind].numeric:
             item.claimed_number  # noqa: B018 - raises if not a number
         if item.kind == "period":
             assert item.window_start and item.window_end, item.claim_id
@@ -43,7 +43,7 @@ def test_hedge_words_in_a_numeric_quote_are_declared():
     """A quote with « moins de », « au moins », « plus de » … states a bound: its hedge says which.
     Where the hedge word bears on another figure of the quote, the claim is split instead."""
     for item in CLAIMS:
-        if not judges.KINDS[item.kind].numeric:
+        if not KINDS[item.kind].numeric:
             continue
         found = hedges_in(item.quote)
         if not found or item.hedge in {kind for kind, _ in found}:
@@ -54,7 +54,9 @@ def test_hedge_words_in_a_numeric_quote_are_declared():
 
 
 def test_the_readings_the_wording_rules_out_name_real_dimensions():
-    ctx = Context(None, None, {})
+    from datetime import date
+
+    ctx = Context(project(), {}, date.min, date.min, date.min)
     for item in CLAIMS:
         dims = {d.name: d for d in measure(item.measure).dimensions(item, ctx)}
         for constraint in constraints_for(item, ctx):
@@ -64,20 +66,21 @@ def test_the_readings_the_wording_rules_out_name_real_dimensions():
 
 def test_every_claim_is_assigned_to_an_existing_notebook():
     notebooks = [p.stem for p in paths.notebooks_dir().glob("[0-9]*.ipynb")]
-    register.check_assignments(notebooks)
+    register.check_assignments(notebooks, CLAIMS)
     assert {c.notebook for c in CLAIMS} == set(notebooks)
 
 
 def test_a_claim_assigned_to_a_missing_notebook_is_named(data_copy):
     line = replace_cell(data_copy / "claims.csv", "dec-poll-59,", ",03_polls,", ",07_missing,")
     with pytest.raises(RegisterError, match=rf"row {line}, column 'notebook'.*dec-poll-59"):
-        register.check_assignments(["01_calls", "02_ndaa", "03_polls", "04_timeline", "05_statements"], data_copy)
+        register.check_assignments(["01_calls", "02_ndaa", "03_polls", "04_timeline", "05_statements"],
+                                   DataPackage.open(data_copy).claims)
 
 
 def test_records_must_answer_registered_claims():
     record = {"claim_id": "no-such-claim", "notebook": "01_calls", "quote": "x"}
     with pytest.raises(RegisterError, match="no-such-claim"):
-        register.check_records([record])
+        register.check_records([record], CLAIMS)
 
 
 def test_headline_claims_are_the_articles_headline_figures():
@@ -89,5 +92,5 @@ def test_headline_claims_are_the_articles_headline_figures():
 def test_subjects_exist():
     from analysis.io.integrity import subjects_missing
 
-    assert subjects_missing(None).empty
-    assert not load("claims")["subject"].str.contains("  ").any()
+    assert subjects_missing(project()).empty
+    assert not project().table("claims")["subject"].str.contains("  ").any()

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.io.load import load
+from conftest import project
 from analysis.pipeline.publication import records_in
 from analysis.publish import readme, report
 from analysis.publish.language import english_sentences, visible
@@ -91,7 +91,7 @@ def test_json_ld_in_the_page_is_the_published_file(built, page):
 
 
 def test_hostile_strings_are_escaped_and_bad_urls_never_become_links(records):
-    sources = load("sources")
+    sources = project().table("sources")
     record = json.loads(json.dumps(records[0]))
     hostile = pd.DataFrame([{**sources.iloc[0].to_dict(), "source_id": "evil", "publisher": "<b>Evil</b>",
                              "title": "<script>alert('x')</script></script>", "url": "javascript:alert(1)"}])
@@ -99,7 +99,8 @@ def test_hostile_strings_are_escaped_and_bad_urls_never_become_links(records):
     record["source_ids"] = ["evil"]
     record["quote"] = "<img src=x onerror=alert(1)>"
     record["explanation"] = [{"key": "{text:bilingual}", "fields": {"text": {"en": "</script><script>x", "fr": "<b>y"}}}]
-    pages = report.render_pages([record], pd.concat([sources, hostile]), load("articles"), load("claims_excluded"))
+    pages = report.render_pages([record], pd.concat([sources, hostile]), project().table("articles"),
+                                project().table("claims_excluded"), [])
     html = pages["index.html"]
     assert "<img src=x" not in html and "<b>Evil</b>" not in html and "<b>y" not in html
     assert not [a for t, a in visible(html).tags if t == "a" and a.get("href", "").lower().startswith("javascript")]

@@ -7,6 +7,8 @@ An **authorisation** (what an NDAA does) sets a ceiling; money exists only once 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from analysis.domain.budget import amount_for_fiscal_years, amount_in_calendar_years
@@ -39,31 +41,48 @@ def usai_authorised(legislation: pd.DataFrame) -> pd.Series:
     return rows.set_index(rows["fiscal_year"].astype(int))["amount_usd"].astype("int64").sort_index()
 
 
-def enacted_appropriations(history: pd.DataFrame, fiscal_years: list[int], as_of: DateLike) -> int:
+@dataclass(frozen=True)
+class Appropriated:
+    """USAI money appropriated by acts enacted by a date: the sum of the known amounts, and the acts
+    whose amount is not known (unknown is never zero: with any such act the sum is a lower bound)."""
+
+    known: int
+    unknown_acts: tuple[str, ...] = ()
+
+    @property
+    def is_bound(self) -> bool:
+        return bool(self.unknown_acts)
+
+
+def enacted_appropriations(history: pd.DataFrame, fiscal_years: list[int], as_of: DateLike) -> Appropriated:
     """USAI money appropriated by acts enacted on or before ``as_of`` for the given fiscal years
-    (rows without an enactment date do not count: nothing shows they were law by then)."""
+    (rows without an enactment date do not count: nothing shows they were law by then; rows
+    enacted without a known amount make the sum a lower bound)."""
     rows = history[history["kind"].isin(["appropriation", "appropriation_supplemental"])
                    & history["fiscal_year"].isin(fiscal_years)]
     rows = rows[rows["date_enacted"].notna() & (rows["date_enacted"] <= as_day(as_of))]
-    return int(rows["amount_usd"].sum())
+    unknown = rows[rows["amount_usd"].isna()]
+    return Appropriated(int(rows["amount_usd"].sum()), tuple(unknown["act"].astype(str)))
 
 
 def usai_amount(legislation: pd.DataFrame, history: pd.DataFrame, first_year: int, last_year: int,
-                definition: str, as_of: DateLike) -> float | None:
-    """USAI money for ``first_year``–``last_year`` under one of :data:`MONEY_DEFINITIONS`;
-    ``None`` if the act's authorisation is not in ``legislation`` (not yet public)."""
+                definition: str, as_of: DateLike) -> tuple[float, bool] | None:
+    """USAI money for ``first_year``–``last_year`` under one of :data:`MONEY_DEFINITIONS`, and whether
+    it is a lower bound (an act whose amount is not known); ``None`` if the act's authorisation is
+    not in ``legislation`` (not yet public)."""
     authorised = usai_authorised(legislation)
     years = list(range(first_year, last_year + 1))
     if definition == "appropriated":
-        return float(enacted_appropriations(history, years, as_of))
+        found = enacted_appropriations(history, years, as_of)
+        return float(found.known), found.is_bound
     if authorised.empty or not set(years) <= set(authorised.index):
         return None
     if definition == "authorised_fiscal_years":
-        return float(amount_for_fiscal_years(authorised, years))
+        return float(amount_for_fiscal_years(authorised, years)), False
     if definition == "authorised_calendar_years":
-        return amount_in_calendar_years(authorised, first_year, last_year)
+        return amount_in_calendar_years(authorised, first_year, last_year), False
     if definition == "authorised_first_year":
-        return float(amount_for_fiscal_years(authorised, [first_year]))
+        return float(amount_for_fiscal_years(authorised, [first_year])), False
     raise ValueError(f"unknown definition {definition!r}; use one of {list(MONEY_DEFINITIONS)}")
 
 

@@ -1,23 +1,11 @@
 """Names the code relies on in the data contract: id columns, clocks, statuses, roles.
 
-Allowed values live in ``datapackage.json`` (Frictionless enforces them); this module only
-names the few the code needs to reason with.
+Allowed values, keys, date columns and coverage live in ``datapackage.json`` (Frictionless
+enforces them; :class:`~analysis.io.package.DataPackage` reads them); this module only names the
+few values the code needs to reason with.
 """
 
 from __future__ import annotations
-
-#: The column that identifies a row, for every table whose rows cite sources.
-ID_COLUMNS: dict[str, str] = {
-    "contacts": "contact_id",
-    "events": "event_id",
-    "legislation": "item_id",
-    "usai_history": "row_id",
-    "supplementals": "row_id",
-    "polls": "poll_id",
-    "statements": "statement_id",
-    "framing": "claim_id",
-    "articles": "article_id",
-}
 
 #: Which column holds a contact's day on each clock (conventions: ``date`` is Washington, D.C.).
 CLOCK_COLUMNS: dict[str, str] = {"washington": "date", "moscow": "date_moscow"}

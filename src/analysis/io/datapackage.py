@@ -1,26 +1,35 @@
-"""The data package's descriptor (``data/datapackage.json``): tables, schemas, coverage.
+"""The data package's descriptor (``data/datapackage.json``): what each table is, read once.
 
-Besides the Frictionless schema, each resource may declare two properties of this project:
+Besides the Frictionless schema (fields, types, ``primaryKey``), a resource may declare the two
+times of its rows and how far its research reaches:
 
-- ``"coverage"``: ``{"start": ISO, "end": ISO, "note": ...}``, the period the table's research
-  covers. Past ``end`` the table cannot say what happened: a check as of a later date is
-  UNVERIFIABLE, never a count from missing rows.
-- ``"published_column"``: the column that says when each row became public (a call: its
-  announcement; a poll: its release). A check as of a date uses only rows public by then.
+- ``"happened_column"``: the column that says when the fact held or took place (valid time: a
+  call's day, a vote's day, a wave's last day in the field). Rows are dated by it, checked
+  against the coverage, and a row cannot be public before it happened.
+- ``"published_column"``: the column that says when each row became public (knowledge time: a
+  call's announcement, a poll's release). A check as of a date uses only rows public by then.
+- ``"public_before_happened"``: ``{"column": ..., "values": [...], "why": ...}``, rows that may
+  be public before they happen (a bill's text is published before it is enacted).
+- ``"coverage"``: ``{"start": ISO, "end": ISO, "note": ...}``, the period the research covers.
+  A claim about the state of things on a day past ``end`` is UNVERIFIABLE, never a count from
+  missing rows.
+
+:func:`read` parses and checks all of it, so a malformed descriptor is reported with the file and
+the resource, never as a traceback deeper in the code.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
-from analysis import paths
 from analysis.errors import DataValidationError
 
 DESCRIPTOR = "datapackage.json"
+#: Dates pandas can hold (nanosecond timestamps): 1677-09-22 to 2262-04-11.
+EARLIEST, LATEST = date(1678, 1, 1), date(2262, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -33,76 +42,107 @@ class Coverage:
     note: str = ""
 
 
-def resolve(data_dir: Path | str | None = None) -> Path:
-    """The data folder to use; a clear error if it does not exist."""
-    folder = Path(data_dir) if data_dir else paths.data_dir()
-    if not folder.is_dir():
-        raise DataValidationError(folder, None, None, "the data folder does not exist",
-                                  hint="Give an existing copy of data/ (--data-dir) or restore data/ from git.")
-    return folder.resolve()
+@dataclass(frozen=True)
+class TableFacts:
+    """What the descriptor says about one table."""
+
+    name: str
+    path: str
+    fields: tuple[dict, ...]
+    key: tuple[str, ...] = ()
+    happened: str | None = None
+    published: str | None = None
+    coverage: Coverage | None = None
+    public_before: dict = field(default_factory=dict)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(f["name"] for f in self.fields)
+
+    @property
+    def id_column(self) -> str | None:
+        """The column that identifies a row, when the key is one column."""
+        return self.key[0] if len(self.key) == 1 else None
+
+    @property
+    def date_columns(self) -> tuple[str, ...]:
+        return tuple(f["name"] for f in self.fields if f.get("type") == "date")
+
+    def field(self, column: str) -> dict:
+        return next(f for f in self.fields if f["name"] == column)
+
+    def enum(self, column: str) -> tuple[str, ...]:
+        return tuple(self.field(column).get("constraints", {}).get("enum", ()))
 
 
-def descriptor(data_dir: Path | str | None = None) -> dict:
-    """The parsed descriptor; malformed or missing files are reported, not raised as tracebacks."""
-    folder = resolve(data_dir)
+def _fail(path: Path, message: str, hint: str = "Fix data/datapackage.json (or restore it with git) and run again.",
+          line: int | None = None) -> None:
+    raise DataValidationError(path, line, None, message, hint=hint)
+
+
+def read(folder: Path) -> dict[str, TableFacts]:
+    """The tables the descriptor in ``folder`` declares, in its order, every property checked."""
     path = folder / DESCRIPTOR
-    stamp = path.stat().st_mtime_ns if path.is_file() else 0
-    return _read_descriptor(str(path), stamp)
-
-
-@lru_cache(maxsize=8)
-def _read_descriptor(path_str: str, _stamp: int) -> dict:
-    path = Path(path_str)
     if not path.is_file():
-        raise DataValidationError(path, None, None, "file is missing",
-                                  hint="Restore it with `git checkout -- data/datapackage.json`.")
+        _fail(path, "file is missing", hint="Restore it with `git checkout -- data/datapackage.json`.")
     try:
-        text = path.read_text(encoding="utf-8")
-        parsed = json.loads(text)
+        parsed = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise DataValidationError(path, None, None, f"not UTF-8 text ({exc.reason})") from None
+        _fail(path, f"not UTF-8 text ({exc.reason})")
     except json.JSONDecodeError as exc:
-        raise DataValidationError(path, exc.lineno, None, f"malformed JSON ({exc.msg}, column {exc.colno})",
-                                  hint="Fix the JSON (or restore it with git) and run again.") from None
+        _fail(path, f"malformed JSON ({exc.msg}, column {exc.colno})", line=exc.lineno)
     if not isinstance(parsed, dict) or not isinstance(parsed.get("resources"), list):
-        raise DataValidationError(path, None, None, "has no list of 'resources'")
+        _fail(path, "has no list of 'resources'")
+    tables: dict[str, TableFacts] = {}
     for index, item in enumerate(parsed["resources"]):
         if not isinstance(item, dict) or not item.get("name") or not item.get("path"):
-            raise DataValidationError(path, None, None, f"resource #{index + 1} lacks a name or a path")
-        if not isinstance(item.get("schema", {}).get("fields"), list):
-            raise DataValidationError(path, None, None, f"resource {item['name']!r} has no schema fields")
-    return parsed
+            _fail(path, f"resource #{index + 1} lacks a name or a path")
+        name = str(item["name"])
+        schema = item.get("schema")
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not all(
+                isinstance(f, dict) and f.get("name") for f in schema["fields"]):
+            _fail(path, f"resource {name!r} has no schema fields")
+        fields = tuple(schema["fields"])
+        columns = {f["name"] for f in fields}
+        key = schema.get("primaryKey", [])
+        key = (key,) if isinstance(key, str) else tuple(key)
+        for prop in ("happened_column", "published_column"):
+            column = item.get(prop)
+            if column is not None and column not in columns:
+                _fail(path, f"resource {name!r}: {prop} {column!r} is not one of its columns "
+                      f"({', '.join(sorted(columns))})")
+        public_before = item.get("public_before_happened") or {}
+        if public_before and (public_before.get("column") not in columns
+                              or not isinstance(public_before.get("values"), list)):
+            _fail(path, f"resource {name!r}: public_before_happened needs a 'column' of the table and a list of "
+                  "'values'")
+        tables[name] = TableFacts(name, str(item["path"]), fields, key, item.get("happened_column"),
+                                  item.get("published_column"), _coverage(path, name, item.get("coverage")),
+                                  public_before)
+    return tables
 
 
-def resource(name: str, data_dir: Path | str | None = None) -> dict:
-    """One resource of the descriptor by name."""
-    for item in descriptor(data_dir)["resources"]:
-        if item["name"] == name:
-            return item
-    known = ", ".join(r["name"] for r in descriptor(data_dir)["resources"])
-    raise DataValidationError(resolve(data_dir) / DESCRIPTOR, None, None,
-                              f"no table named {name!r} (known: {known})")
-
-
-def table_names(data_dir: Path | str | None = None) -> list[str]:
-    return [r["name"] for r in descriptor(data_dir)["resources"]]
-
-
-def table_path(name: str, data_dir: Path | str | None = None) -> Path:
-    return resolve(data_dir) / resource(name, data_dir)["path"]
-
-
-def coverage(name: str, data_dir: Path | str | None = None) -> Coverage | None:
-    """The declared coverage of a table, or ``None`` for tables that are not time series
-    (the register, the sources)."""
-    declared = resource(name, data_dir).get("coverage")
-    if not declared:
+def _coverage(path: Path, name: str, declared: object) -> Coverage | None:
+    if declared is None:
         return None
-    start = declared.get("start")
-    return Coverage(name, date.fromisoformat(start) if start else None,
-                    date.fromisoformat(declared["end"]), declared.get("note", ""))
+    if not isinstance(declared, dict) or "end" not in declared:
+        _fail(path, f"resource {name!r}: coverage needs an 'end' date (and may give a 'start' and a 'note')")
 
+    def day(key: str) -> date | None:
+        value = declared.get(key)
+        if value in (None, "") and key == "start":
+            return None
+        try:
+            parsed = date.fromisoformat(str(value))
+        except ValueError:
+            _fail(path, f"resource {name!r}: coverage {key} {value!r} is not a date (write YYYY-MM-DD, a day "
+                  "that exists)")
+        if not EARLIEST <= parsed <= LATEST:
+            _fail(path, f"resource {name!r}: coverage {key} {value} is outside the dates the tools can hold "
+                  f"({EARLIEST} to {LATEST})")
+        return parsed
 
-def published_column(name: str, data_dir: Path | str | None = None) -> str | None:
-    """The column that says when each row of a table became public, if the table has one."""
-    return resource(name, data_dir).get("published_column")
+    start, end = day("start"), day("end")
+    if start is not None and end < start:
+        _fail(path, f"resource {name!r}: coverage ends ({end}) before it starts ({start})")
+    return Coverage(name, start, end, str(declared.get("note", "")))

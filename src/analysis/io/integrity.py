@@ -5,30 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from analysis.io.citations import citations
-from analysis.io.contract import ID_COLUMNS
-from analysis.io.load import load
+from analysis.io.package import DataPackage
 
 
 @dataclass(frozen=True)
 class Integrity:
     name: str
     rule: str
-    find: Callable[[Path | str | None], pd.DataFrame]
+    find: Callable[[DataPackage], pd.DataFrame]
 
 
-def status_without_origins(table: str) -> Callable[[Path | str | None], pd.DataFrame]:
+def status_without_origins(table: str) -> Callable[[DataPackage], pd.DataFrame]:
     """Rows whose status claims more independent support than their citations give:
     ``confirmed`` needs two supporting origins, ``one_source`` one."""
 
-    def find(data_dir: Path | str | None = None) -> pd.DataFrame:
-        rows = load(table, data_dir)
-        id_column = ID_COLUMNS[table]
-        cited = citations(data_dir)
+    def find(data: DataPackage) -> pd.DataFrame:
+        rows = data.table(table)
+        id_column = data.id_column(table)
+        cited = data.citations
         support = cited[(cited["table"] == table) & (cited["role"] == "supports")]
         origins = support.groupby("row_id")["origin"].nunique()
         rows = rows.assign(origins=rows[id_column].map(origins).fillna(0).astype(int))
@@ -38,14 +35,14 @@ def status_without_origins(table: str) -> Callable[[Path | str | None], pd.DataF
     return find
 
 
-def denied_without_a_contradiction(table: str) -> Callable[[Path | str | None], pd.DataFrame]:
+def denied_without_a_contradiction(table: str) -> Callable[[DataPackage], pd.DataFrame]:
     """Rows marked ``disputed`` (one side denies) or ``refuted`` (shown to be something else)
     that cite no source contradicting the whole row: the denial must be on record."""
 
-    def find(data_dir: Path | str | None = None) -> pd.DataFrame:
-        rows = load(table, data_dir)
-        id_column = ID_COLUMNS[table]
-        cited = citations(data_dir)
+    def find(data: DataPackage) -> pd.DataFrame:
+        rows = data.table(table)
+        id_column = data.id_column(table)
+        cited = data.citations
         whole_row = cited["aspect"].isna() | (cited["aspect"] == "") if "aspect" in cited else True
         denying = set(cited.loc[(cited["table"] == table) & (cited["role"] == "contradicts") & whole_row, "row_id"])
         flagged = rows[rows["status"].isin(["disputed", "refuted"]) & ~rows[id_column].isin(denying)]
@@ -54,44 +51,44 @@ def denied_without_a_contradiction(table: str) -> Callable[[Path | str | None], 
     return find
 
 
-def same_day_contacts(data_dir: Path | str | None = None) -> pd.DataFrame:
+def same_day_contacts(data: DataPackage) -> pd.DataFrame:
     """Two counted contacts of one type on one day (one contact entered twice)."""
-    contacts = load("contacts", data_dir)
+    contacts = data.table("contacts")
     dated = contacts[contacts["status"].isin(["confirmed", "one_source"]) & contacts["date"].notna()]
     return dated.loc[dated.duplicated(["date", "type"], keep=False), ["contact_id", "date", "type"]]
 
 
-def house_party_splits(data_dir: Path | str | None = None) -> pd.DataFrame:
+def house_party_splits(data: DataPackage) -> pd.DataFrame:
     """The House vote's party splits against its tally (yea and nay)."""
-    votes = load("legislation", data_dir).set_index("item_id")
+    votes = data.table("legislation").set_index("item_id")
     parts = votes.loc[["ndaa26-house-passage-republicans", "ndaa26-house-passage-democrats"], ["yea", "nay"]].sum()
     table = pd.DataFrame({"tally": votes.loc["ndaa26-house-passage", ["yea", "nay"]], "by_party": parts})
     return table[table["tally"] != table["by_party"]].reset_index(names="column")
 
 
-def supplementals_total(data_dir: Path | str | None = None) -> pd.DataFrame:
+def supplementals_total(data: DataPackage) -> pd.DataFrame:
     """The five Ukraine supplementals against the total CRS publishes (1 % for rounding in the sources)."""
-    table = load("supplementals", data_dir)
+    table = data.table("supplementals")
     acts = table[table["row_kind"] == "act"]["total_usd"].sum()
     total = table[table["row_kind"] == "total"]["total_usd"].iloc[0]
     frame = pd.DataFrame([{"sum_of_acts": int(acts), "published_total": int(total), "difference": int(acts - total)}])
     return frame[abs(frame["difference"]) > 0.01 * frame["published_total"]]
 
 
-def poll_duplicates(data_dir: Path | str | None = None) -> pd.DataFrame:
+def poll_duplicates(data: DataPackage) -> pd.DataFrame:
     """Two rows for one series, wave and group."""
-    polls = load("polls", data_dir)
+    polls = data.table("polls")
     return polls.loc[polls.duplicated(["series_id", "wave", "group"], keep=False), ["poll_id", "series_id", "wave", "group"]]
 
 
-def subjects_missing(data_dir: Path | str | None = None) -> pd.DataFrame:
+def subjects_missing(data: DataPackage) -> pd.DataFrame:
     """Register rows naming a subject that no data table holds."""
-    claims = load("claims", data_dir)
+    claims = data.table("claims")
     known: set[str] = set()
-    for table, column in ID_COLUMNS.items():
+    for table in data.citing_tables:
         if table in ("framing", "articles"):
             continue
-        known |= set(load(table, data_dir)[column])
+        known |= set(data.table(table)[data.id_column(table)])
     rows = []
     for _, claim in claims.iterrows():
         subject = claim["subject"]

@@ -73,8 +73,15 @@ def _fraction(low: float, high: float) -> Callable[[object], float]:
 REGISTRY: dict[str, Parameter] = {
     p.name: p
     for p in (
-        Parameter("as_of", f"ISO date (YYYY-MM-DD) the claims are checked as of, using only what was public "
-                           f"by then; {ARTICLE_DATE!r} = the date each article speaks from", _as_of),
+        Parameter("as_of", f"ISO date (YYYY-MM-DD) of what is known: only what was public by then is used; a "
+                           f"claim keeps speaking of its own day (later events never change it), and a claim about "
+                           f"a day after as_of is not yet checkable; {ARTICLE_DATE!r} = the day the claim speaks of",
+                  _as_of),
+        Parameter("speaks_from", f"ISO date (YYYY-MM-DD) to re-anchor every article on: what its figures would be if "
+                                 f"it were published that day (a separate question from as_of); {ARTICLE_DATE!r} = "
+                                 f"the day each article speaks from (articles.csv)", _as_of),
+        Parameter("data_dir", "the data folder a kernel reads (set by `python -m analysis build --data-dir DIR`, "
+                              "never by -p); empty: the project's data/", str),
         Parameter("contact_types", f"comma-separated contact types that count: {', '.join(CONTACT_TYPES)}",
                   _some_of(CONTACT_TYPES)),
         Parameter("clock", f"which clock dates the contacts: {', '.join(CLOCK_COLUMNS)}",

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
 from analysis.errors import RegisterError
-from analysis.io import datapackage as dp
-from analysis.io.load import load
 
 
 @dataclass(frozen=True)
@@ -42,6 +38,7 @@ class Claim:
     notebook: str
     headline: bool
     line: int  # the row in claims.csv (header = 1), for error messages
+    path: str = "data/claims.csv"  # the register file, as shown in error messages
 
     @property
     def claimed_number(self) -> float:
@@ -49,7 +46,7 @@ class Claim:
         try:
             return float(self.claimed)
         except ValueError:
-            raise RegisterError(f"data/claims.csv, row {self.line}, column 'claimed': {self.claimed!r} "
+            raise RegisterError(f"{self.path}, row {self.line}, column 'claimed': {self.claimed!r} "
                                 f"is not a number, but claim {self.claim_id} is of kind {self.kind!r}") from None
 
     @property
@@ -66,9 +63,8 @@ def _number(value: object) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def claims(data_dir: Path | str | None = None) -> list[Claim]:
-    """Every claim of the register, in register order."""
-    table = load("claims", data_dir)
+def parse_claims(table: pd.DataFrame, shown_path: str = "data/claims.csv") -> list[Claim]:
+    """The claims of a typed register table, in register order."""
     return [
         Claim(
             claim_id=row["claim_id"], article_id=row["article_id"], quote=row["quote"],
@@ -77,49 +73,35 @@ def claims(data_dir: Path | str | None = None) -> list[Claim]:
             precision=_number(row["precision"]), point_margin=_number(row["point_margin"]),
             window_start=_day(row["window_start"]), window_end=_day(row["window_end"]),
             tense=row["tense"] or "past", notebook=row["notebook"], headline=row["headline"] == "yes",
-            line=index + 2,
+            line=index + 2, path=shown_path,
         )
         for index, row in table.iterrows()
     ]
 
 
-def claim(claim_id: str, data_dir: Path | str | None = None) -> Claim:
-    """One claim by id; an error naming the register otherwise."""
-    for item in claims(data_dir):
-        if item.claim_id == claim_id:
-            return item
-    raise RegisterError(f"no claim {claim_id!r} in data/claims.csv: add its row (see README, 'Adding a claim')")
-
-
-def claims_for_notebook(notebook: str, data_dir: Path | str | None = None) -> list[Claim]:
-    """All claims the register assigns to one notebook (by stem, e.g. ``01_calls``), in order."""
-    return [c for c in claims(data_dir) if c.notebook == notebook]
-
-
-def check_assignments(notebooks: list[str], data_dir: Path | str | None = None) -> None:
+def check_assignments(notebooks: list[str], claims: list[Claim]) -> None:
     """Every claim is assigned to a notebook that exists, and every notebook has claims.
 
     Raises :class:`RegisterError` naming the row: a claim no notebook checks would otherwise be
     published as if the whole register had been checked.
     """
     known = set(notebooks)
-    path = dp.table_path("claims", data_dir)
-    for item in claims(data_dir):
+    for item in claims:
         if item.notebook not in known:
             raise RegisterError(
-                f"{_shown(path)}, row {item.line}, column 'notebook': claim {item.claim_id} is assigned to "
+                f"{item.path}, row {item.line}, column 'notebook': claim {item.claim_id} is assigned to "
                 f"{item.notebook!r}, which is not a notebook of notebooks/ ({', '.join(sorted(known))}). "
                 "Assign it to an existing notebook or add the notebook.")
-    assigned = {c.notebook for c in claims(data_dir)}
+    assigned = {c.notebook for c in claims}
     empty = sorted(known - assigned)
     if empty:
         raise RegisterError(f"notebook(s) {', '.join(empty)} check no claim of data/claims.csv: "
                             "assign claims to them or remove them.")
 
 
-def check_records(records: list[dict], data_dir: Path | str | None = None) -> None:
+def check_records(records: list[dict], claims: list[Claim]) -> None:
     """Every record answers a registered claim, once, with the register's own quote and notebook."""
-    register = {c.claim_id: c for c in claims(data_dir)}
+    register = {c.claim_id: c for c in claims}
     seen: set[str] = set()
     for record in records:
         claim_id = record.get("claim_id")
@@ -133,10 +115,3 @@ def check_records(records: list[dict], data_dir: Path | str | None = None) -> No
         if record.get("notebook") != row.notebook or record.get("quote") != row.quote:
             raise RegisterError(f"the record of {claim_id} does not match data/claims.csv, row {row.line} "
                                 "(notebook or quote differ): rebuild with `make report`.")
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(paths.project_root()))
-    except ValueError:
-        return str(path)

@@ -4,7 +4,6 @@ records out and check them against the record schema. Never writes outside the s
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -20,7 +19,6 @@ class Job:
     staged: Path  # where the executed notebook is written
     parameters: dict
     failed_dir: Path
-    env: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -44,7 +42,6 @@ def execute(job: Job) -> Result:
     from analysis.pipeline import notebooks as nbs
     from analysis.verdicts.records import parse
 
-    os.environ.update(job.env)
     started = time.monotonic()
     name = job.notebook.name
     raw = job.staged.with_suffix(".raw.ipynb")

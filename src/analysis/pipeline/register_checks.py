@@ -4,32 +4,37 @@ measure offers; and, after the notebooks, one record per claim."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from datetime import date
 
 from analysis.errors import RegisterError
-from analysis.io import datapackage
-from analysis.io.register import claims
-from analysis.verdicts import judges
+from analysis.io.package import DataPackage
+from analysis.io.register import Claim
 from analysis.verdicts.engine import Context, constraints_for
+from analysis.verdicts.hedges import HEDGES
+from analysis.verdicts.kinds import KINDS
 from analysis.verdicts.measures import MEASURES, measure
 
 
-def check_register(data_dir: Path | str | None = None) -> None:
+def check_register(data: DataPackage) -> None:
     """Raise :class:`RegisterError` naming the row and column of the first claim the engine
     could not check."""
-    path = datapackage.table_path("claims", data_dir)
-    ctx = Context(None, None, {}, str(data_dir) if data_dir else None)
-    for item in claims(data_dir):
-        where = f"{path.parent.name}/{path.name}, row {item.line}"
-        if item.kind not in judges.KINDS:
+    ctx = Context(data, {}, date.min, date.min, date.min)
+    for item in data.claims:
+        where = f"{item.path}, row {item.line}"
+        if item.kind not in KINDS:
             raise RegisterError(f"{where}, column 'kind': no judge for kind {item.kind!r} "
-                                f"(known: {', '.join(sorted(judges.KINDS))}).")
+                                f"(known: {', '.join(sorted(KINDS))}).")
         try:
             spec = measure(item.measure)
         except KeyError:
             raise RegisterError(f"{where}, column 'measure': no measure {item.measure!r} "
                                 f"(known: {', '.join(sorted(MEASURES))}).") from None
-        if judges.KINDS[item.kind].numeric:
+        if item.hedge not in HEDGES:
+            raise RegisterError(f"{where}, column 'hedge': {item.hedge!r} is not a hedge (known: {', '.join(HEDGES)}).")
+        if item.hedge not in KINDS[item.kind].hedges:
+            raise RegisterError(f"{where}, column 'hedge': a claim of kind {item.kind!r} takes no hedge "
+                                f"{item.hedge!r} (it takes: {', '.join(KINDS[item.kind].hedges)}).")
+        if KINDS[item.kind].numeric:
             try:
                 float(item.claimed)
             except ValueError:
@@ -43,10 +48,10 @@ def check_register(data_dir: Path | str | None = None) -> None:
                                     f"(it offers {dimensions}).")
 
 
-def check_complete(records: list[dict], data_dir: Path | str | None = None) -> None:
+def check_complete(records: list[dict], claims: list[Claim]) -> None:
     """Every claim of the register has a record (a claim no notebook checked stops the build)."""
     recorded = {r["claim_id"] for r in records}
-    missing = [c for c in claims(data_dir) if c.claim_id not in recorded]
+    missing = [c for c in claims if c.claim_id not in recorded]
     if missing:
         first = missing[0]
         raise RegisterError(f"data/claims.csv, row {first.line}: claim {first.claim_id} is assigned to "

@@ -34,6 +34,8 @@ from analysis import paths
 from analysis.errors import AnalysisError, NotebookError, RegisterError
 
 PROG = "python -m analysis build"
+#: The notebook parameter through which a kernel receives the data folder (``--data-dir``).
+DATA_PARAMETER = "data_dir"
 
 
 @dataclass
@@ -65,6 +67,10 @@ def check_overrides(notebooks: list[Path], overrides: dict[str, str]) -> list[Pa
     declared = {nb: declared_parameters(nb) for nb in notebooks}
     if not overrides:
         return notebooks
+    if DATA_PARAMETER in overrides:
+        from analysis.errors import ParameterError
+
+        raise ParameterError(f"give another data folder with --data-dir DIR, not -p {DATA_PARAMETER}=…")
     accepted = sorted({name for names in declared.values() for name in names})
     parameters.check(overrides, accepted=accepted)
     return [nb for nb in notebooks if set(overrides) & set(declared[nb])]
@@ -105,12 +111,12 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
           stream=None, verbose: bool = False) -> int:
     """Run the build; return the exit status (0 ok, 1 a notebook failed, 2 it could not run)."""
     stream = stream or sys.stdout
-    from analysis.io import datapackage
+    from analysis.io.package import DataPackage, resolve
     from analysis.pipeline import execute, fingerprint
     from analysis.pipeline import publication as pub
 
     overrides = overrides or {}
-    data = datapackage.resolve(data_dir)
+    data = resolve(data_dir)
     notebooks = discover(notebooks)
     from analysis.pipeline import notebooks as nbs
 
@@ -126,20 +132,22 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
     manifest = pub.read_manifest(results_dir)
     validated = fingerprint.sha256_bytes(json.dumps(
         [fingerprint.data_hash(data, None), fingerprint.package_hash(), [n.name for n in discover()]]).encode())
+    package = DataPackage.open(data, validate=False)
     if manifest.get("validated") != validated:
         from analysis.io import register
         from analysis.io.validate import validate_package
         from analysis.pipeline.register_checks import check_register
 
-        validate_package(data)
-        register.check_assignments([nb.stem for nb in discover()], data)
-        check_register(data)
+        validate_package(package)
+        register.check_assignments([nb.stem for nb in discover()], package.claims)
+        check_register(package)
     chosen = check_overrides(notebooks, overrides)
     plans = plan(chosen, root, results_dir, data, overrides, force, manifest)
-    total = len(plans)
-    env = {"ANALYSIS_VALIDATED": fingerprint.data_hash(data, None)}
     if data_dir is not None:
-        env[paths.DATA_DIR_ENV] = str(data)
+        for p in plans:
+            if DATA_PARAMETER in nbs.declared_parameters(p.notebook):
+                p.params = {**p.params, DATA_PARAMETER: str(data)}
+    total = len(plans)
     results: dict[str, execute.Result] = {}
     done = 0
     with pub.stage() as st:
@@ -154,7 +162,7 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
         if todo:
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             job_list = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params,
-                                    failed_dir, env) for p in todo]
+                                    failed_dir) for p in todo]
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures = {pool.submit(execute.execute, job): job for job in job_list}
                 for future in as_completed(futures):
@@ -170,11 +178,13 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
                     _progress(stream, done, total, job.notebook.name, status)
                     if not result.ok:
                         print(f"    {result.error}", file=stream, flush=True)
-        return _publish(st, plans, results, root, manifest, validated, data, base_url, in_place, stream,
+        return _publish(st, plans, results, root, manifest, validated, package, base_url, in_place, stream,
                         variant, verbose)
 
 
 def _report_inputs(records_text: str, notebook_hashes: list[str], data: Path, base_url: str, variant: str) -> str:
+    """The hash of everything the report is made from (the records, the notebook pages, the data folder
+    with its coverage, the package, the publication config and corrections)."""
     from analysis.pipeline import fingerprint
 
     root = paths.project_root()
@@ -186,8 +196,9 @@ def _report_inputs(records_text: str, notebook_hashes: list[str], data: Path, ba
     return fingerprint.sha256_bytes(json.dumps(parts).encode())
 
 
-def _publish(st, plans, results, root, manifest, validated, data, base_url, in_place, stream, variant="",
+def _publish(st, plans, results, root, manifest, validated, package, base_url, in_place, stream, variant="",
              verbose=False) -> int:
+    data = package.folder
     from analysis.pipeline import publication as pub
     from analysis.pipeline.fingerprint import sha256_bytes
 
@@ -228,9 +239,9 @@ def _publish(st, plans, results, root, manifest, validated, data, base_url, in_p
         from analysis.io import register
         from analysis.pipeline.register_checks import check_complete
 
-        register.check_records(records, data)
+        register.check_records(records, package.claims)
         if set(records_by_notebook) >= {nb.stem for nb in discover()}:
-            check_complete(records, data)
+            check_complete(records, package.claims)
     if in_place:
         _stage_readme(st, records, new_manifest, bool(ran))
     report_dir = paths.report_dir() if in_place else root / "report"
@@ -244,7 +255,7 @@ def _publish(st, plans, results, root, manifest, validated, data, base_url, in_p
     if not report_intact:
         from analysis.publish import report
 
-        pages = report.render(records, out_notebooks, data, base_url, staged_notebooks={
+        pages = report.render(records, out_notebooks, package, base_url, staged_notebooks={
             p.notebook.name: results[p.notebook.stem].staged for p in plans
             if p.notebook.stem in results and results[p.notebook.stem].ok}, variant=variant)
         for relative, text in pages.items():

@@ -19,6 +19,7 @@ from babel.numbers import format_compact_currency, format_decimal, format_percen
 from analysis.messages import N_, Message, Nn_
 from analysis.publish.i18n import LOCALES, gettext_for, ngettext_for
 from analysis.publish.tables import round_half_up
+from analysis.verdicts.kinds import KINDS
 
 #: Unit words, singular and plural (message ids).
 UNITS: dict[str, tuple[str, str]] = {
@@ -32,11 +33,14 @@ UNITS: dict[str, tuple[str, str]] = {
     "representatives": Nn_("{n} representative", "{n} representatives"),
     "deaths": Nn_("{n} death", "{n} deaths"),
     "minutes": Nn_("{n} minute", "{n} minutes"),
+    "hours": Nn_("{n} hour", "{n} hours"),
+    "weeks": Nn_("{n} week", "{n} weeks"),
     "years": Nn_("{n} year", "{n} years"),
 }
 HEDGE_WORDS: dict[str, str] = {
-    "exact": "{q}", "about": N_("about {q}"), "at_least": N_("at least {q}"), "more_than": N_("more than {q}"),
-    "at_most": N_("at most {q}"), "less_than": N_("less than {q}"),
+    "exact": "{q}", "about": N_("about {q}"), "almost": N_("almost {q}"), "just_over": N_("just over {q}"),
+    "at_least": N_("at least {q}"), "more_than": N_("more than {q}"), "at_most": N_("at most {q}"),
+    "less_than": N_("less than {q}"),
 }
 WORDS: dict[str, dict[str, str]] = {
     "role": {"us_dod": N_("the Pentagon"), "us_industry": N_("US industry"), "ukraine": N_("Ukraine")},
@@ -50,7 +54,8 @@ WORDS: dict[str, dict[str, str]] = {
     "status": {"confirmed": N_("confirmed"), "one_source": N_("single-source"), "disputed": N_("disputed"),
                "unconfirmed": N_("unconfirmed"), "refuted": N_("refuted")},
     # Columns a citation's role can be limited to (citations.csv, ``aspect``).
-    "column": {"duration_min": N_("the duration only"), "date": N_("the date only"), "time_utc": N_("the time only"),
+    "column": {"duration_ru_min": N_("the Russian side's length only"),
+               "duration_us_min": N_("the US side's length only"), "date": N_("the date only"), "time_utc": N_("the time only"),
                "initiator": N_("who called only")},
     "established": {"yes": N_("established"), "partly": N_("partly established"), "no": N_("not established"),
                     "n/a": N_("not a matter of fact")},
@@ -181,6 +186,8 @@ class _Formatter(string.Formatter):
             return str(value.get(locale) or value.get("en", ""))
         if spec == "msg":
             return gettext_for(locale)(str(value))
+        if spec == "message":
+            return render(value, locale)
         if spec in WORDS:
             return word(spec, value, locale)
         raise ValueError(f"unknown placeholder type {spec!r}")
@@ -196,7 +203,10 @@ def render(message: Message | dict, locale: str) -> str:
     return _Formatter(locale).format(template, **message.fields)
 
 
-CALENDAR_KINDS = ("date", "month", "year", "decade", "period", "since")
+def _display(kind: str) -> str:
+    """How a kind's values are shown (declared once, on the kind: :mod:`analysis.verdicts.kinds`)."""
+    found = KINDS.get(kind)
+    return found.display if found is not None else "number"
 
 
 def _calendar(value: object, kind: str, locale: str) -> str:
@@ -218,25 +228,28 @@ def _calendar(value: object, kind: str, locale: str) -> str:
 def format_claimed(record: dict, locale: str) -> str:
     """The claimed value of a record, as the article's reader would say it."""
     kind, unit, claimed, hedge = record["kind"], record.get("unit", ""), record["claimed"], record.get("hedge", "exact")
+    display = _display(kind)
     _ = gettext_for(locale)
-    if kind in ("attribution", "title_role", "event_occurred", "absolute"):
+    if display == "fidelity":
         return _(N_("as the article puts it"))
-    if kind == "longest":
+    if display == "longest":
         return _(N_("the longest"))
-    if kind == "first":
+    if display == "first":
         return _(N_("the first"))
-    if kind == "initiator":
+    if display == "person":
         return word("person", claimed, locale)
-    if kind == "weekday":
+    if display == "weekday":
         return weekday(claimed, locale)
-    if kind == "roles":
+    if display == "roles":
         return _roles(claimed, locale)
-    if kind == "since":
+    if display == "since":
         return _(N_("since {day}")).format(day=day(claimed, locale))
-    if kind in CALENDAR_KINDS:
-        if kind == "date" and record.get("window") :
+    if display == "calendar":
+        if kind == "date" and record.get("window"):
             return _calendar(record["window"], kind, locale)
         return _calendar(claimed, kind, locale)
+    if display == "text":
+        return str(claimed)
     try:
         n = float(claimed)
     except ValueError:
@@ -247,29 +260,33 @@ def format_claimed(record: dict, locale: str) -> str:
 def format_computed(record: dict, locale: str) -> str:
     """The computed value of a record, in the same words as the claimed one."""
     kind, unit, value = record["kind"], record.get("unit", ""), record.get("computed")
+    display = _display(kind)
     _ = gettext_for(locale)
     if value is None:
         return "—"
     detail = record.get("detail") or {}
-    if kind == "longest" and detail:
+    if display == "longest" and detail:
         return _(N_("{current} against {runner_up}")).format(current=quantity(detail["current"], "days", locale),
                                                               runner_up=quantity(detail["runner_up"], "days", locale))
-    if kind in ("attribution", "title_role", "event_occurred", "absolute"):
+    if display == "fidelity":
         return word("fidelity", value, locale) if value in WORDS["fidelity"] else "—"
-    if kind == "first":
+    if display == "first":
         if isinstance(value, dict):
             return _(N_("{shown} earlier shown, {unknown} undetermined")).format(**value)
         return _(N_("none earlier")) if value == "none" else str(value)
-    if kind == "initiator":
+    if display == "person":
         return word("person", value, locale)
-    if kind == "weekday":
+    if display == "weekday":
         return weekday(str(value), locale)
-    if kind == "roles":
+    if display == "roles":
         return _roles(str(value), locale)
-    if kind in CALENDAR_KINDS:
-        return _calendar(value, "date" if kind != "since" else kind, locale)
-    if kind == "name":
+    if display in ("calendar", "since"):
+        return _calendar(value, "date" if display != "since" else "since", locale)
+    if display == "text":
         return str(value)
+    if isinstance(value, dict) and "from" in value:  # a range (a rank between two places)
+        return _(N_("from {low} to {high}")).format(low=quantity(value["from"], unit, locale),
+                                                    high=quantity(value["to"], unit, locale))
     try:
         n = float(value)
     except (TypeError, ValueError):

@@ -15,12 +15,11 @@ import pandas as pd
 
 from analysis.errors import RegisterError
 from analysis.io import integrity, parameters
-from analysis.io.citations import citations
-from analysis.io.load import TABLES_READ, load
-from analysis.io.register import Claim, claims_for_notebook
+from analysis.io.package import DataPackage
+from analysis.io.register import Claim
 from analysis.publish.formatting import format_claimed, format_computed, render
 from analysis.publish.tables import as_text, show
-from analysis.verdicts import engine, judges
+from analysis.verdicts import engine, kinds
 from analysis.verdicts.records import VerdictRecord
 from analysis.verdicts.scale import Verdict
 
@@ -38,26 +37,25 @@ def _md(text: str) -> None:
 class Run:
     """One execution of one notebook."""
 
-    def __init__(self, notebook: str, **params: object):
+    def __init__(self, notebook: str, data_dir: str = "", **params: object):
+        """``data_dir``: the data folder the runner gives (``--data-dir``); empty: the project's ``data/``."""
         self.notebook = notebook
         self.params = parameters.validate(**params)
-        self.register = {c.claim_id: c for c in claims_for_notebook(notebook)}
+        self.package = DataPackage.open(data_dir or None)
+        self.register = {c.claim_id: c for c in self.package.claims_for(notebook)}
         if not self.register:
             raise RegisterError(f"no claim of data/claims.csv is assigned to {notebook}")
         self.checks: dict[str, engine.Check] = {}
         self.charts = Charts(self)
-        self._tables: dict[str, pd.DataFrame] = {}  # loaded once, shared by the checks
 
     # -- data ---------------------------------------------------------------------------------
     def data(self, table: str, columns: list[str] | None = None, caption: str | None = None) -> pd.DataFrame:
         """Show a table with, for each row, how many sources support, contradict or give context."""
-        frame = load(table)
-        from analysis.io.contract import ID_COLUMNS
-
-        id_column = ID_COLUMNS.get(table)
+        frame = self.package.table(table)
+        id_column = self.package.id_column(table) if table in self.package.citing_tables else None
         shown = frame[columns] if columns else frame
         if id_column:
-            cited = citations()
+            cited = self.package.citations
             cited = cited[cited["table"] == table]
             counts = cited.pivot_table(index="row_id", columns="role", values="source_id", aggfunc="count",
                                        fill_value=0)
@@ -71,7 +69,7 @@ class Run:
         """Run named integrity checks: each shows the rows that break its rule (none, we hope)."""
         for name in names:
             check = integrity.CHECKS[name]
-            broken = check.find(None)
+            broken = check.find(self.package)
             _md(f"**{check.rule}** Rows that break it: {len(broken)}.")
             if not broken.empty:
                 show(broken)
@@ -86,7 +84,7 @@ class Run:
         if claim_id in self.checks:
             raise RegisterError(f"{claim_id} was already checked in this notebook")
         claim = self.register[claim_id]
-        result = engine.check(claim, self.params, tables=self._tables)
+        result = engine.check(claim, self.params, self.package)
         self.checks[claim_id] = result
         self._display(claim, result, show_readings)
 
@@ -150,15 +148,15 @@ class Run:
         publish_display_data(
             data={"text/plain": as_text(summary), "text/html": as_html(summary, caption="Verdicts")},
             metadata={METADATA_KEY: json.loads(json.dumps([r.model_dump(mode="json") for r in records])),
-                      TABLES_KEY: sorted(TABLES_READ)},
+                      TABLES_KEY: sorted(self.package.read)},
         )
         return records
 
 
 def tolerance_text(claim: Claim) -> str:
     """The rule a claim is judged by, in words, from the register alone (before computing)."""
-    tol = judges.claim_tolerance(claim)
-    kind = judges.KINDS[claim.kind]
+    tol = kinds.claim_tolerance(claim)
+    kind = kinds.kind_of(claim)
     if tol is None:
         extra = f" A date off by at most {claim.point_margin:g} day(s) is IMPRECISE." if claim.point_margin else ""
         return kind.definition + extra
@@ -217,19 +215,20 @@ class Charts:
     def __init__(self, run: Run):
         self.run = run
 
-    def days_since(self) -> None:
+    def days_since(self, claim_id: str) -> None:
+        """Days since the last call, day by day over the contacts' coverage, with the calls and the
+        meeting marked, the day ``claim_id`` speaks of and the longest stretch before it."""
         from analysis.domain import contacts as ct
         from analysis.domain.dates import as_day
-        from analysis.io import datapackage
         from analysis.io.contract import CLOCK_COLUMNS
         from analysis.publish.charts import days_since_chart
-        from analysis.verdicts.engine import resolve_as_of
+        from analysis.verdicts.engine import speaks_of
 
-        params = self.run.params
-        claim = self.run.register["dec-longest-gap"]
-        as_of = as_day(resolve_as_of(claim, params))
-        coverage = datapackage.coverage("contacts")
-        contacts = load("contacts")
+        params, data = self.run.params, self.run.package
+        claim = self.run.register[claim_id]
+        as_of = as_day(speaks_of(claim, params, data))
+        coverage = data.coverage("contacts")
+        contacts = data.table("contacts")
         day_column = CLOCK_COLUMNS[params.get("clock", "washington")]
         statuses = params.get("statuses", ("confirmed", "one_source"))
         calls = ct.select_contacts(contacts, ("call",), statuses, day_column)["day"]
@@ -242,11 +241,12 @@ class Charts:
         fig, alt = days_since_chart(series, marks, as_of, longest, end)
         display_figure(fig, alt)
 
-    def usai(self) -> None:
+    def usai(self, claim_id: str) -> None:
+        """USAI money by fiscal year, authorised and appropriated, over the years ``claim_id`` names."""
         from analysis.publish.charts import usai_chart
 
-        claim = self.run.register["dec-ndaa-800m"]
-        fig, alt = usai_chart(load("usai_history"), list(range(claim.window_start.year, claim.window_end.year + 1)))
+        claim = self.run.register[claim_id]
+        fig, alt = usai_chart(self.run.package.table("usai_history"), list(range(claim.window_start.year, claim.window_end.year + 1)))
         display_figure(fig, alt)
 
     def poll_trend(self, claim_id: str) -> None:
@@ -255,7 +255,7 @@ class Charts:
 
         claim = self.run.register[claim_id]
         series_id, _, _ = claim.subject.partition(":")
-        table = load("polls")
+        table = self.run.package.table("polls")
         trend = table[(table["series_id"] == series_id) & table["pct_favor"].notna()]
         share = self.run.params.get("republican_share", 0.3)
         confidence = self.run.params.get("confidence", 0.95)
@@ -293,7 +293,7 @@ def assumption_sensitivity(run: Run, claim_id: str, parameter: str, values: tupl
     rows = []
     for value in sorted({*values, run.params[parameter]}):
         params = {**run.params, parameter: value}
-        result = engine.check(claim, params, tables=run._tables)
+        result = engine.check(claim, params, run.package)
         notes = " ".join(render(m, LOCALE) for m in result.record.model_dump(mode="json")["notes"])
         rows.append({parameter: value, "verdict": result.record.verdict, "margin of error": notes})
     frame = pd.DataFrame(rows)

@@ -19,15 +19,15 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from analysis.io import datapackage
-from analysis.io.load import load
+from analysis.io.datapackage import Coverage
+from analysis.io.package import DataPackage
 from analysis.io.publication import corrections, publication
 from analysis.messages import N_
 from analysis.publish import claimreview
 from analysis.publish.formatting import day, format_claimed, format_computed, word
 from analysis.publish.formatting import render as render_message
 from analysis.publish.i18n import gettext_for, ngettext_for
-from analysis.verdicts.judges import KINDS
+from analysis.verdicts.kinds import KINDS
 from analysis.verdicts.scale import COLOURS, SYMBOLS, Fault, Verdict
 
 PAGES = {"fr": "index.html", "en": "en.html"}
@@ -145,15 +145,15 @@ def _article_rows(articles: pd.DataFrame) -> list[dict]:
 
 
 def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFrame, excluded: pd.DataFrame,
-                 base_url: str = "", variant: str = "") -> dict[str, str]:
+                 coverage: list[Coverage], base_url: str = "", variant: str = "") -> dict[str, str]:
     """The language pages, the method pages and the JSON-LD, as text (pure). ``variant`` names the
     settings of a re-run that is not the publication (``as_of=2025-06-01``): its pages say so at
-    the top and it gets no ClaimReview."""
+    the top and it gets no ClaimReview. ``coverage`` is the coverage of the data package the records
+    were made from (a ``--data-dir`` build publishes its own)."""
     config = publication()
     base_url = base_url or config.base_url
     reviews = [] if variant else claimreview.claim_reviews(records, articles, sources, base_url, config)
     pages = {}
-    coverage = [(name, datapackage.coverage(name)) for name in datapackage.table_names()]
     for locale, page in PAGES.items():
         env = environment(locale)
         _ = gettext_for(locale)
@@ -174,7 +174,7 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
         pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(
             **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
             faults=list(Fault), kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
-            status_words=STATUS_WORDS, coverage=[(n, c) for n, c in coverage if c is not None],
+            status_words=STATUS_WORDS, coverage=[(c.table, c) for c in coverage],
             exclusions=_exclusions(excluded, locale), corrections=_corrections(records))
     if not variant:
         pages["claimreview.jsonld"] = json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"
@@ -211,12 +211,13 @@ def render_notebook(notebook: Path, records: list[dict]) -> str:
                        pygments_css=Markup(HtmlFormatter().get_style_defs(".highlight")))
 
 
-def render(records: list[dict], notebooks_dir: Path, data_dir: Path | None, base_url: str = "",
+def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url: str = "",
            staged_notebooks: dict[str, Path] | None = None, variant: str = "") -> dict[str, str]:
     """Every page of the report, as ``relative path -> text``."""
     staged_notebooks = staged_notebooks or {}
-    pages = render_pages(records, load("sources", data_dir), load("articles", data_dir),
-                         load("claims_excluded", data_dir), base_url, variant)
+    coverage = [c for c in (data.coverage(name) for name in data.names) if c is not None]
+    pages = render_pages(records, data.table("sources"), data.table("articles"), data.table("claims_excluded"),
+                         coverage, base_url, variant)
     for stem in sorted({r["notebook"] for r in records}):
         notebook = notebooks_dir / f"{stem}.ipynb"
         mine = [r for r in records if r["notebook"] == stem]

@@ -1,9 +1,10 @@
 """Check one claim: compute it under every reading, judge each, apply the post-rules, and write
 the verdict record. The same steps for every claim; nothing here knows a claim by name.
 
-1. the date checked (``as_of``) and what was public then (``known_by``); before a table's coverage
-   begins, or past its end for a claim about the state on that date, the claim is UNVERIFIABLE
-   with the reason;
+1. the two dates: the day the claim speaks of (``on``: its article's day, or ``speaks_from``) and
+   the date checked (``as_of``), whose knowledge is used (``known_by``); a claim about the state of
+   things on a day after ``as_of``, past a table's coverage or before it begins is UNVERIFIABLE
+   with the reason; later events never change a claim about an earlier day;
 2. the measure's readings, the base one first (the parameters', corrected by the wording), and
    those the wording rules out (``readings.csv``);
 3. under each reading: the evidence, the judge of the claim's kind, the post-rules;
@@ -18,14 +19,12 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.io import articles as art
-from analysis.io.citations import citations as all_citations
-from analysis.io.citations import for_rows
+from analysis.io.package import DataPackage
 from analysis.io.parameters import ARTICLE_DATE
 from analysis.io.publication import publication
 from analysis.io.register import Claim
 from analysis.messages import N_, Message
-from analysis.verdicts import judges, rules
+from analysis.verdicts import judges, kinds, rules
 from analysis.verdicts.evidence import Evidence
 from analysis.verdicts.measures import Context, measure
 from analysis.verdicts.readings import Constraint, Reading, apply_wording, grid, label, ruled_out_by
@@ -74,11 +73,21 @@ class Check:
         return Verdict(self.record.verdict)
 
 
-def resolve_as_of(claim: Claim, params: dict, data_dir: str | None = None) -> date:
-    """The date a claim is checked as of: the parameter, or the date its article speaks from."""
+def speaks_of(claim: Claim, params: dict, data: DataPackage) -> date:
+    """The day a claim about the state of things speaks of: the ``speaks_from`` parameter, which
+    re-anchors every article on one day, or the day its own article speaks from."""
+    value = params.get("speaks_from", ARTICLE_DATE)
+    if value == ARTICLE_DATE:
+        return data.speaks_from(claim.article_id)
+    return date.fromisoformat(str(value))
+
+
+def known_as_of(claim: Claim, params: dict, data: DataPackage) -> date:
+    """The date whose knowledge the check uses: the ``as_of`` parameter, or the day the claim
+    speaks of (what was public when the article was written)."""
     value = params.get("as_of", ARTICLE_DATE)
     if value == ARTICLE_DATE:
-        return art.speaks_from(claim.article_id, data_dir)
+        return speaks_of(claim, params, data)
     return date.fromisoformat(str(value))
 
 
@@ -90,40 +99,61 @@ def constraints_for(claim: Claim, ctx: Context) -> list[Constraint]:
             for _, row in table[table["claim_id"] == claim.claim_id].iterrows()]
 
 
-def _coverage_problem(claim: Claim, ctx: Context, spec) -> Evidence | None:
-    """Why the data cannot settle the claim on the date checked, if they cannot: the date is before
-    a table's coverage begins, or the claim is about the state on a date (``spec.current``) past
-    the end of what was researched. A dated fact (an event, a vote, a quote) inside the coverage
-    stays checkable on any later date."""
+def _time_problem(ctx: Context, spec) -> Evidence | None:
+    """Why the data cannot settle the claim, if they cannot. A claim about the state of things on a
+    day (``spec.current``) is not yet checkable when that day is after the date checked, and cannot
+    be checked past the end of what was researched or before it begins. A dated fact (an event, a
+    vote, a quote) inside the coverage stays checkable on any later date."""
+    if spec.current and ctx.on > ctx.as_of:
+        return Evidence.missing(Message(
+            N_("Not yet: the claim speaks of {on:date}, after the date checked ({as_of:date})."),
+            on=ctx.on.isoformat(), as_of=ctx.as_of.isoformat()))
     for name in spec.tables:
         covered = ctx.coverage(name)
         if covered is None:
             continue
-        if spec.current and ctx.as_of > covered.end:
+        if spec.current and ctx.on > covered.end:
             return Evidence.missing(Message(
-                N_("{as_of:date} is past the end of the data's coverage ({table}: researched up to {end:date}); "
+                N_("{on:date} is past the end of the data's coverage ({table}: researched up to {end:date}); "
                    "what happened after that is not in the data."),
-                as_of=ctx.as_of.isoformat(), table=name, end=covered.end.isoformat()))
-        if covered.start is not None and ctx.as_of < covered.start:
+                on=ctx.on.isoformat(), table=name, end=covered.end.isoformat()))
+        day = ctx.on if spec.current else ctx.as_of
+        if covered.start is not None and day < covered.start:
             return Evidence.missing(Message(
-                N_("{as_of:date} is before the data's coverage begins ({table}: from {start:date})."),
-                as_of=ctx.as_of.isoformat(), table=name, start=covered.start.isoformat()))
+                N_("{day:date} is before the data's coverage begins ({table}: from {start:date})."),
+                day=day.isoformat(), table=name, start=covered.start.isoformat()))
     return None
 
 
-def _known_by(claim: Claim, ctx: Context, tables: tuple[str, ...]) -> tuple[date, bool]:
+def _known_by(claim: Claim, as_of: date, data: DataPackage, tables: tuple[str, ...]) -> tuple[date, bool]:
     """What may be used: what was public on the date checked; for a forecast ("Trump doit signer
-    aujourd'hui") checked on or after the day it was made, what happened, as far as the data reach."""
-    if claim.tense != "scheduled" or ctx.as_of < art.speaks_from(claim.article_id, ctx.data_dir):
-        return ctx.as_of, False
-    ends = [c.end for c in (ctx.coverage(t) for t in tables) if c is not None]
-    return (max(ctx.as_of, min(ends)) if ends else ctx.as_of), True
+    aujourd'hui") checked on or after the day it was made (its article's own day: re-anchoring does
+    not move when a forecast was made), what happened, as far as the data reach."""
+    if claim.tense != "scheduled" or as_of < data.speaks_from(claim.article_id):
+        return as_of, False
+    ends = [c.end for c in (data.coverage(t) for t in tables) if c is not None]
+    return (max(as_of, min(ends)) if ends else as_of), True
+
+
+def revealed_later(rows: list[tuple[str, str]], ctx: Context) -> list[dict]:
+    """The rows the evidence rests on that became public after the day the claim speaks of: facts
+    about that day a later check knows and the article's author could not."""
+    found = []
+    for table, row_id in dict.fromkeys(rows):
+        facts = ctx.data.facts(table)
+        if facts.published is None or facts.id_column is None:
+            continue
+        frame = ctx.full(table)
+        match = frame.loc[frame[facts.id_column] == row_id, facts.published]
+        if not match.empty and pd.notna(match.iloc[0]) and match.iloc[0].date() > ctx.on:
+            found.append({"table": table, "row_id": row_id, "published": match.iloc[0].date().isoformat()})
+    return found
 
 
 def evaluate(claim: Claim, ctx: Context, reading: Reading, compute, problem: Evidence | None) -> tuple[
         Evidence, list[judges.Finding], Verdict, list[Message]]:
     evidence = problem if problem is not None else compute(claim, ctx, reading)
-    judgement = judges.judge(claim, evidence)
+    judgement = kinds.judge(claim, evidence)
     findings = list(judgement.findings)
     notes: list[Message] = []
     for outcome in rules.apply(claim, evidence, ctx):
@@ -134,15 +164,14 @@ def evaluate(claim: Claim, ctx: Context, reading: Reading, compute, problem: Evi
     return evidence, findings, verdict_of([f.fault for f in findings], judgement.within_precision), notes
 
 
-def check(claim: Claim, params: dict, data_dir: str | None = None, tables: dict | None = None) -> Check:
-    """Check one claim of the register under the given (validated) parameters. ``tables`` is a
-    cache of loaded tables shared by the checks of one run."""
+def check(claim: Claim, params: dict, data: DataPackage) -> Check:
+    """Check one claim of the register under the given (validated) parameters, with the data
+    package of the run."""
     spec = measure(claim.measure)
-    as_of = resolve_as_of(claim, params, data_dir)
-    ctx = Context(as_of, as_of, params, data_dir, tables if tables is not None else {})
-    known_by, hindsight = _known_by(claim, ctx, spec.tables)
-    ctx = ctx.with_known_by(known_by)
-    problem = _coverage_problem(claim, ctx, spec)
+    on, as_of = speaks_of(claim, params, data), known_as_of(claim, params, data)
+    known_by, hindsight = _known_by(claim, as_of, data, spec.tables)
+    ctx = Context(data, params, on, as_of, known_by)
+    problem = _time_problem(ctx, spec)
     dimensions = spec.dimensions(claim, ctx)
     constraints = constraints_for(claim, ctx)
     base = apply_wording(spec.base(claim, ctx, dimensions), constraints)
@@ -152,24 +181,20 @@ def check(claim: Claim, params: dict, data_dir: str | None = None, tables: dict 
         broken = ruled_out_by(reading, constraints)
         outcomes.append(Outcome(reading, evidence, findings, verdict, notes, broken is None, broken,
                                 label(reading, dimensions)))
-    cited = for_rows_many(outcomes[0].evidence.rows, claim, outcomes[0], ctx)
-    record = _record(claim, ctx, params, outcomes, constraints, cited, hindsight, spec.tables)
+    cited = cited_for(outcomes[0].evidence.rows, claim, outcomes[0], ctx)
+    later = revealed_later(outcomes[0].evidence.rows, ctx) if spec.current and as_of > on else []
+    record = _record(claim, ctx, params, outcomes, constraints, cited, hindsight, spec.tables, later)
     return Check(claim, record, outcomes, constraints, cited)
 
 
-def for_rows_many(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Context) -> pd.DataFrame:
+def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Context) -> pd.DataFrame:
     """The citations behind the base evidence, and behind any framing problem that applied."""
-    every = all_citations(ctx.data_dir)
     wanted = list(rows)
     if any(f.fault in (Fault.FRAMING, Fault.LOOSE_DETAIL, Fault.WRONG) for f in base.faults):
         framing = ctx.full("framing")
         if claim.claim_id in set(framing["claim_id"]):
             wanted.append(("framing", claim.claim_id))
-    parts = [for_rows(table, [row_id], cited=every) for table, row_id in dict.fromkeys(wanted)]
-    parts = [p for p in parts if not p.empty]
-    if not parts:
-        return every.iloc[0:0]
-    return pd.concat(parts, ignore_index=True)
+    return ctx.data.cited(wanted)
 
 
 def _plain(value):
@@ -186,11 +211,11 @@ def _message(message: Message) -> MessageRecord:
 
 
 def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], constraints: list[Constraint],
-            cited: pd.DataFrame, hindsight: bool, tables: tuple[str, ...]) -> VerdictRecord:
+            cited: pd.DataFrame, hindsight: bool, tables: tuple[str, ...], later: list[dict]) -> VerdictRecord:
     base = outcomes[0]
     allowed = [o for o in outcomes if o.allowed]
     ruled = [o for o in outcomes if not o.allowed]
-    tol = judges.claim_tolerance(claim)
+    tol = kinds.claim_tolerance(claim)
     explanation = [base.evidence.message or base.evidence.unsettled] if (
         base.evidence.message or base.evidence.unsettled) else []
     explanation = [m for m in explanation if m is not None]
@@ -201,9 +226,13 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         explanation.append(Message(N_("Within the precision the wording implies: {allowed:interval}."),
                                    allowed={**tol.interval.as_record(), "unit": claim.unit}))
     notes = list(base.notes)
+    for row in later:
+        notes.append(Message(N_("{table}: {row} was made public on {published:date}, after the day the claim speaks "
+                                "of ({on:date}): the author could not have known it."), table=row["table"],
+                             row=row["row_id"], published=row["published"], on=ctx.on.isoformat()))
     if hindsight:
         notes.append(Message(N_("A forecast on {as_of:date}: checked against what happened, as far as the data "
-                                "reach ({known_by:date})."), as_of=ctx.as_of.isoformat(),
+                                "reach ({known_by:date})."), as_of=ctx.data.speaks_from(claim.article_id).isoformat(),
                              known_by=ctx.known_by.isoformat()))
     supporting = sorted(set(cited.loc[cited["role"] == "supports", "source_id"])) if not cited.empty else []
     coverage = {}
@@ -238,8 +267,9 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
                  for r in cited.itertuples()],
         as_of=ctx.as_of.isoformat(),
         checked_on=publication().checked_on.isoformat(),
-        knowledge=Knowledge(as_of=ctx.as_of.isoformat(), known_by=ctx.known_by.isoformat(), coverage=coverage,
-                            hindsight=hindsight),
+        knowledge=Knowledge(speaks_of=ctx.on.isoformat(), as_of=ctx.as_of.isoformat(),
+                            known_by=ctx.known_by.isoformat(), coverage=coverage, hindsight=hindsight,
+                            revealed_later=later),
         established=base.evidence.established,
         said=base.evidence.facts.get("said"),
         explanation=[_message(m) for m in explanation],

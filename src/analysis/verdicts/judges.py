@@ -1,6 +1,6 @@
 """One judge per claim kind: it compares the claim with the evidence and names the faults.
 
-The register's ``kind`` picks the judge (:data:`KINDS`); the scale turns faults into a code. A
+The register's ``kind`` picks the judge (:mod:`analysis.verdicts.kinds`); the scale turns faults into a code. A
 judge never looks at anything but the claim, the evidence and the tolerance declared from the
 claim's own wording, so the same fault always gets the same code.
 """
@@ -17,7 +17,7 @@ from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
 from analysis.verdicts.scale import Fault, Verdict, verdict_of
-from analysis.verdicts.tolerance import Match, Tolerance, compare, tolerance
+from analysis.verdicts.tolerance import Match, Tolerance, compare
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,6 @@ def _unsettled(evidence: Evidence) -> Judgement | None:
     if evidence.unsettled is not None:
         return Judgement([Finding(Fault.UNSETTLED, evidence.unsettled)])
     return None
-
-
-def claim_tolerance(claim: Claim) -> Tolerance | None:
-    """The tolerance a numeric claim's wording declares (``None`` for other kinds)."""
-    if not KINDS[claim.kind].numeric:
-        return None
-    return tolerance(claim.claimed_number, claim.hedge, claim.precision, claim.point_margin)
 
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -251,55 +244,6 @@ def judge_initiator(claim: Claim, evidence: Evidence, tol: Tolerance | None) -> 
         return Judgement()
     return Judgement([Finding(Fault.WRONG, Message(N_("The call was initiated by {actual:person}."),
                                                    actual=evidence.text))])
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A claim kind: its judge, whether it is a number, and what it means (for the method page)."""
-
-    name: str
-    judge: Judge
-    numeric: bool
-    definition: str
-
-
-def _kinds(*kinds: Kind) -> dict[str, Kind]:
-    return {k.name: k for k in kinds}
-
-
-KINDS: dict[str, Kind] = _kinds(
-    Kind("count", judge_number, True, N_("A count of events or people, with its hedge (« au moins », « plus de »).")),
-    Kind("days_since", judge_number, True, N_("Days since an event, as of the date checked.")),
-    Kind("interval_mean", judge_number, True, N_("An average spacing between events (« tous les 34 jours »).")),
-    Kind("duration", judge_number, True, N_("The time between two dates, in days or months.")),
-    Kind("money", judge_number, True, N_("An amount of money, in its currency.")),
-    Kind("percentage", judge_number, True, N_("A share in percent, with its hedge (« plus de la moitié »).")),
-    Kind("change_in_points", judge_number, True, N_("A change between two percentages, in points.")),
-    Kind("date", judge_calendar, False, N_("A day (or a short period the wording allows, such as a weekend).")),
-    Kind("month", judge_calendar, False, N_("A month of a year.")),
-    Kind("year", judge_calendar, False, N_("A year.")),
-    Kind("decade", judge_calendar, False, N_("A decade (« les années 80 »).")),
-    Kind("period", judge_calendar, False, N_("A named period (« la campagne présidentielle de 2016 »).")),
-    Kind("since", judge_since, False, N_("That something happened since a date.")),
-    Kind("weekday", judge_weekday, False, N_("The weekday of a date, from the calendar.")),
-    Kind("name", judge_name, False, N_("A name (a programme, a place).")),
-    Kind("roles", judge_roles, False, N_("Who does what in a mechanism (who buys, who sells).")),
-    Kind("first", judge_first, False, N_("An ordinal: « le premier »; no earlier instance may exist.")),
-    Kind("longest", judge_longest, False, N_("A superlative over stretches of time: « la plus longue période »."),),
-    Kind("attribution", judge_fidelity, False, N_("What a named person said: graded on fidelity to their words.")),
-    Kind("title_role", judge_fidelity, False, N_("The title or role given to a named person.")),
-    Kind("event_occurred", judge_fidelity, False, N_("That an event took place as the article states it.")),
-    Kind("absolute", judge_fidelity, False, N_("An absolute (« jamais », « toujours », « aucun »), as the sources bear it out.")),
-    Kind("initiator", judge_initiator, False, N_("Who initiated a call.")),
-)
-
-
-def judge(claim: Claim, evidence: Evidence) -> Judgement:
-    """Judge one claim against one piece of evidence with the judge of its kind."""
-    kind = KINDS.get(claim.kind)
-    if kind is None:
-        raise ValueError(f"claim {claim.claim_id}: no judge for kind {claim.kind!r} (known: {', '.join(KINDS)})")
-    return kind.judge(claim, evidence, claim_tolerance(claim))
 
 
 def period_of(row: pd.Series, start: str = "date_start", end: str = "date_end") -> tuple[date, date]:

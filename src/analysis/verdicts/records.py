@@ -62,13 +62,24 @@ class SourceRef(Strict):
     row_id: str
 
 
-class Knowledge(Strict):
-    """What the check could use: public by ``known_by``, within each table's coverage."""
+class Revealed(Strict):
+    """A row the evidence rests on, made public after the day the claim speaks of."""
 
-    as_of: str
+    table: str
+    row_id: str
+    published: str
+
+
+class Knowledge(Strict):
+    """The two times of a check: the day the claim speaks of, and what was known (public by
+    ``known_by``, within each table's coverage)."""
+
+    speaks_of: str  # the day a claim about the state of things speaks of (its article's day, or speaks_from)
+    as_of: str  # the date checked: what was public by then is known
     known_by: str
     coverage: dict[str, str]  # table -> coverage end (ISO)
     hindsight: bool  # a forecast checked against what happened
+    revealed_later: list[Revealed] = []  # facts about that day made public after it
 
 
 class VerdictRecord(Strict):

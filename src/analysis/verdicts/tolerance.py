@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from enum import Enum
 
+from analysis.verdicts.hedges import bounds
+
 
 @dataclass(frozen=True)
 class Interval:
@@ -57,6 +59,10 @@ class Interval:
             return 0.0
         return max(other.low - self.high, self.low - other.high, 0.0)
 
+    def scaled(self, factor: float) -> Interval:
+        """The same interval in another unit (``factor`` > 0: minutes to hours is 1/60)."""
+        return Interval(self.low * factor, self.high * factor, self.low_closed, self.high_closed)
+
     def as_record(self) -> dict:
         def end(value: float) -> float | None:
             return None if math.isinf(value) else value
@@ -65,30 +71,15 @@ class Interval:
                 "high_closed": self.high_closed}
 
 
-def hedged(value: float, hedge: str, precision: float = 0.0) -> Interval:
-    """The interval a hedged value stands for.
+def hedged(value: float, hedge: str, precision: float | None = 0.0) -> Interval:
+    """The interval a hedged value stands for (the rules are in :mod:`analysis.verdicts.hedges`).
 
     >>> hedged(34, "exact", 1)
     Interval(low=33.5, high=34.5, low_closed=True, high_closed=False)
     >>> hedged(21, "less_than").contains(21)
     False
     """
-    v = float(value)
-    if hedge == "exact":
-        if not precision:
-            return Interval.point(v)
-        return Interval(v - precision / 2, v + precision / 2, True, False)
-    if hedge == "about":
-        return Interval(v - precision, v + precision)
-    if hedge == "at_least":
-        return Interval(v, math.inf, True, False)
-    if hedge == "more_than":
-        return Interval(v, math.inf, False, False)
-    if hedge == "at_most":
-        return Interval(-math.inf, v, False, True)
-    if hedge == "less_than":
-        return Interval(-math.inf, v, False, False)
-    raise ValueError(f"unknown hedge {hedge!r}")
+    return Interval(*bounds(value, hedge, precision))
 
 
 @dataclass(frozen=True)
@@ -137,5 +128,5 @@ def compare(tol: Tolerance, evidence: Interval) -> Comparison:
         return Comparison(Match.WITHIN, 0.0)
     if evidence.overlaps(tol.interval):
         return Comparison(Match.STATES_MORE, 0.0)
-    return Comparison(Match.OFF, evidence.distance(Interval.point(tol.claimed)) if tol.hedge in ("exact", "about")
+    return Comparison(Match.OFF, evidence.distance(Interval.point(tol.claimed)) if tol.hedge == "exact"
                       else evidence.distance(tol.interval))

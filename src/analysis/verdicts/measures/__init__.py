@@ -2,56 +2,60 @@
 
 A measure reads the data tables through a :class:`Context` (which keeps only what was public by
 the date checked), offers the dimensions along which the claim can be read, and computes the
-:class:`~analysis.verdicts.evidence.Evidence` under one reading. It never judges.
+:class:`~analysis.verdicts.evidence.Evidence` under one reading. It never judges. A measure reads
+either the state of things on a day (``current=True``: counts and stretches up to the day the
+claim speaks of, the latest poll) or items of the record (one call's date, length, rank, ordinal,
+the gap before it; an event's date; a vote).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
-from analysis.domain.knowable import public_by
-from analysis.io import datapackage as dp
-from analysis.io.load import load
+from analysis.io.datapackage import Coverage
+from analysis.io.package import DataPackage
 from analysis.io.register import Claim
 from analysis.verdicts.evidence import Evidence
 from analysis.verdicts.readings import Dimension, Reading
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """The data a check may use: tables as loaded, cut to what was public on ``known_by``."""
+    """What a check may use, and the two dates that govern it.
 
-    as_of: date  # the date the claim speaks from ("au 18 décembre")
-    known_by: date  # what was public by this date may be used (as_of, or the coverage end for forecasts)
+    ``on`` is the day the claim speaks of when it states the state of things on a day ("au 18
+    décembre", "depuis", a count up to the article's day): its article's ``speaks_from``, or the
+    ``speaks_from`` parameter that re-anchors it. ``as_of`` only limits what was known: rows public
+    by ``known_by`` (``as_of``, or, for a forecast checked after the fact, as far as the data reach)
+    may be used. Later events never change a claim about ``on``; a fact about ``on`` made public
+    later does, and the record names it.
+    """
+
+    data: DataPackage
     params: dict
-    data_dir: str | None = None
-    _tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    on: date  # the day the claim speaks of
+    as_of: date  # what was public by this date is known
+    known_by: date  # rows public by this date may be used (as_of, or the coverage end for forecasts)
 
     def full(self, name: str) -> pd.DataFrame:
         """A table as loaded, everything in it."""
-        if name not in self._tables:
-            self._tables[name] = load(name, self.data_dir)
-        return self._tables[name]
+        return self.data.table(name)
 
     def table(self, name: str) -> pd.DataFrame:
         """A table cut to the rows public on ``known_by``."""
-        frame = self.full(name)
-        column = dp.published_column(name, self.data_dir)
-        if column is None:
-            return frame
-        happened = {"contacts": "date", "events": "date_start", "legislation": "date", "polls": "field_end",
-                    "statements": "said_date"}.get(name)
-        return public_by(frame, self.known_by, column, happened)
+        return self.data.public(name, self.known_by)
 
-    def coverage(self, name: str) -> dp.Coverage | None:
-        return dp.coverage(name, self.data_dir)
+    def coverage(self, name: str) -> Coverage | None:
+        return self.data.coverage(name)
 
-    def with_known_by(self, known_by: date) -> Context:
-        return Context(self.as_of, known_by, self.params, self.data_dir, self._tables)
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        """The statuses of data rows this check counts."""
+        return tuple(self.params.get("statuses", ("confirmed", "one_source")))
 
 
 @dataclass(frozen=True)
@@ -64,9 +68,10 @@ class Measure:
     dimensions: Callable[[Claim, Context], list[Dimension]]
     base: Callable[[Claim, Context, list[Dimension]], Reading]
     description: str
-    #: The value is the state on the date checked (the latest wave, the days since the last call):
-    #: it moves with ``as_of``, so a date past the tables' coverage cannot be checked. A measure of
-    #: a dated fact (an event, a vote, a quote) is settled by the rows the data hold.
+    #: The value is the state of things on the day the claim speaks of (the latest wave, the days
+    #: since the last call): a day past the tables' coverage, or after the date checked, cannot be
+    #: checked. A measure of a dated fact (an event, a vote, a quote) is settled by the rows the
+    #: data hold.
     current: bool = False
 
 
@@ -105,4 +110,4 @@ def measure(name: str) -> Measure:
 
 def _load_all() -> None:
     """Import the modules that register measures (once)."""
-    from analysis.verdicts.measures import contacts, events, legislation, polls, statements  # noqa: F401
+    from analysis.verdicts.measures import contacts, events, legislation, polls, statements, timing  # noqa: F401

@@ -30,8 +30,7 @@ def public_row(ctx: Context, table: str, id_column: str, row_id: str,
         return None, Evidence.missing(Message(N_("What this claim rests on was not yet public on {known_by:date}."),
                                               known_by=ctx.known_by.isoformat()), rows=[(table, row_id)])
     row = rows.iloc[0]
-    statuses = ctx.params.get("statuses", ("confirmed", "one_source"))
-    if "status" in row.index and row["status"] not in statuses and not any_status:
+    if "status" in row.index and row["status"] not in ctx.statuses and not any_status:
         return None, Evidence.missing(Message(N_("What this claim rests on is {status:status}, a status this check "
                                                  "does not count."), status=row["status"]), rows=[(table, row_id)])
     return row, None

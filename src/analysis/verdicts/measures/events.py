@@ -74,21 +74,29 @@ def _dims_duration(claim: Claim, ctx: Context) -> list[Dimension]:
 
 
 @register("events.duration", ("events",), _dims_duration,
-          "Time from the first event of subject to the second (or to the date checked), in the claim's unit.")
+          "Time from the first event of subject to the second, in the claim's unit.")
 def duration(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     ids = claim.subjects
     start_row, missing = public_row(ctx, "events", "event_id", ids[0])
     if missing:
         return missing
-    rows = [("events", ids[0])]
-    if len(ids) > 1:
-        end_row, missing = public_row(ctx, "events", "event_id", ids[1])
-        if missing:
-            return missing
-        end, rows = end_row["date_start"], [*rows, ("events", ids[1])]
-    else:
-        end = as_day(ctx.as_of)
-    start = start_row["date_start"]
+    end_row, missing = public_row(ctx, "events", "event_id", ids[1])
+    if missing:
+        return missing
+    return _span(claim, reading, start_row["date_start"], end_row["date_start"], [("events", i) for i in ids[:2]])
+
+
+@register("events.time_since", ("events",), _dims_duration,
+          "Time from the event of subject to the day the claim speaks of (« au cours des onze derniers mois »), "
+          "in the claim's unit.", current=True)
+def time_since(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
+    start_row, missing = public_row(ctx, "events", "event_id", claim.subjects[0])
+    if missing:
+        return missing
+    return _span(claim, reading, start_row["date_start"], as_day(ctx.on), [("events", claim.subjects[0])])
+
+
+def _span(claim: Claim, reading: Reading, start, end, rows: list[tuple[str, str]]) -> Evidence:
     variant = reading["variant"]
     amount = {"days": days_between(start, end), "days_inclusive": days_between(start, end) + 1,
               "months": months_between(start, end), "months_begun": months_begun(start, end)}[variant]

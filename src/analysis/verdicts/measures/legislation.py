@@ -59,25 +59,38 @@ MONEY = variants(*((name, Message(label)) for name, label in lg.MONEY_DEFINITION
 
 
 @register("legislation.usai_amount", ("legislation", "usai_history"), lambda claim, ctx: [MONEY],
-          "USAI money for the years window_start to window_end, authorised or appropriated.")
+          "USAI money for the years window_start to window_end, authorised, or appropriated by acts enacted by the "
+          "day the claim speaks of.")
 def usai_amount(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     assert claim.window_start is not None and claim.window_end is not None
     first, last = claim.window_start.year, claim.window_end.year
     legislation = ctx.table("legislation")
-    legislation = legislation[legislation["status"].isin(ctx.params.get("statuses", ("confirmed", "one_source")))]
-    amount = lg.usai_amount(legislation, ctx.table("usai_history"), first, last, reading["variant"], ctx.as_of)
+    legislation = legislation[legislation["status"].isin(ctx.statuses)]
+    history = ctx.table("usai_history")
+    found = lg.usai_amount(legislation, history, first, last, reading["variant"], ctx.on)
     money_rows = legislation[legislation["item"] == "usai_authorization"]["item_id"]
     rows = [("legislation", r) for r in money_rows]
-    if amount is None:
+    if found is None:
         return Evidence.missing(Message(N_("No USAI authorisation for {first}–{last} on record by {known_by:date}."),
                                         first=first, last=last, known_by=ctx.known_by.isoformat()), rows=rows)
-    appropriated = lg.enacted_appropriations(ctx.table("usai_history"), list(range(first, last + 1)), ctx.as_of)
-    return Evidence(value=amount, interval=Interval.point(amount), rows=rows,
-                    facts={"appropriated": appropriated, "first": first, "last": last},
-                    message=Message(N_("{amount:usd} ({definition:msg}); appropriated by an act enacted by {as_of:date}: "
-                                       "{appropriated:usd}."), amount=amount,
-                                    definition=lg.MONEY_DEFINITIONS[reading["variant"]], as_of=ctx.as_of.isoformat(),
-                                    appropriated=appropriated))
+    amount, bound = found
+    appropriated = lg.enacted_appropriations(history, list(range(first, last + 1)), ctx.on)
+    hedge = "at_least" if bound else "exact"
+    interval = Interval(amount, float("inf"), True, False) if bound else Interval.point(amount)
+    if appropriated.is_bound:
+        said = Message(N_("appropriated by an act enacted by {on:date}: at least {known:usd}, since the USAI amount of "
+                          "{acts} is not known."), on=ctx.on.isoformat(), known=appropriated.known,
+                       acts="; ".join(appropriated.unknown_acts))
+    else:
+        said = Message(N_("appropriated by an act enacted by {on:date}: {known:usd}."), on=ctx.on.isoformat(),
+                       known=appropriated.known)
+    return Evidence(value=amount, interval=interval, rows=rows,
+                    facts={"appropriated": appropriated.known, "appropriated_unknown": list(appropriated.unknown_acts),
+                           "first": first, "last": last, "hedge": hedge},
+                    message=Message(N_("{amount:hedged} ({definition:msg}); {appropriated:message}"),
+                                    amount={"n": amount, "hedge": hedge, "unit": "USD"},
+                                    definition=lg.MONEY_DEFINITIONS[reading["variant"]],
+                                    appropriated={"key": said.key, "fields": said.fields}))
 
 
 @register("legislation.programmes", ("legislation",), no_dimensions,

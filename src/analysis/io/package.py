@@ -1,0 +1,233 @@
+"""The data package as one object: opened once per run, passed explicitly to whatever reads data.
+
+>>> data = DataPackage.open()                      # doctest: +SKIP
+>>> data.table("contacts")                          # typed, validated, cached   # doctest: +SKIP
+>>> data.facts("contacts").published                 # 'published'   # doctest: +SKIP
+
+It knows, from ``datapackage.json``, each table's key, date columns, the column that dates a row
+(valid time), the column that says when it became public (knowledge time) and the coverage
+(:class:`~analysis.io.datapackage.TableFacts`); it loads each table once, typed, and keeps the
+names of the tables read (a notebook's data dependencies). Nothing else in the package finds the
+data folder by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import DataValidationError, display_path
+from analysis.io import datapackage as dp
+from analysis.io.register import Claim, parse_claims
+
+
+class DataPackage:
+    """One copy of ``data/``: its descriptor, its tables (typed, cached) and its article texts."""
+
+    def __init__(self, folder: Path, tables: dict[str, dp.TableFacts]):
+        self.folder = folder
+        self.tables = tables
+        self._typed: dict[str, pd.DataFrame] = {}
+        self._raw: dict[str, pd.DataFrame] = {}
+        self._public: dict[tuple[str, date], pd.DataFrame] = {}
+        self.read: set[str] = set()  # the tables this run read (what its outputs depend on)
+
+    # -- opening ----------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path | str | None = None, validate: bool = True) -> DataPackage:
+        """The package in ``folder`` (default: the project's ``data/``), validated unless asked not to."""
+        found = resolve(folder)
+        package = cls(found, dp.read(found))
+        if validate:
+            from analysis.io.validate import validate_package
+
+            validate_package(package)
+        return package
+
+    # -- what the descriptor says -------------------------------------------------------------
+    @property
+    def names(self) -> list[str]:
+        return list(self.tables)
+
+    def facts(self, name: str) -> dp.TableFacts:
+        if name not in self.tables:
+            raise DataValidationError(self.folder / dp.DESCRIPTOR, None, None,
+                                      f"no table named {name!r} (known: {', '.join(self.tables)})")
+        return self.tables[name]
+
+    def path(self, name: str) -> Path:
+        return self.folder / self.facts(name).path
+
+    def coverage(self, name: str) -> dp.Coverage | None:
+        return self.facts(name).coverage
+
+    def id_column(self, name: str) -> str:
+        column = self.facts(name).id_column
+        if column is None:
+            raise DataValidationError(self.folder / dp.DESCRIPTOR, None, None,
+                                      f"table {name!r} has no one-column primaryKey to name its rows by")
+        return column
+
+    @cached_property
+    def citing_tables(self) -> tuple[str, ...]:
+        """The tables whose rows cite sources (the values ``citations.table`` allows)."""
+        return self.facts("citations").enum("table")
+
+    # -- tables -----------------------------------------------------------------------------------
+    def raw(self, name: str) -> pd.DataFrame:
+        """A table as strings, empty cells as empty strings (nothing guessed); read once."""
+        if name not in self._raw:
+            self._raw[name] = read_csv(self.path(name))
+        return self._raw[name]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table with typed columns: dates ``datetime64[ns]`` (missing: ``NaT``), integers
+        nullable ``Int64``, numbers ``float64``; strings stay strings, empty cells ``""``.
+        The frame is shared: copy it before changing it."""
+        self.read.add(name)
+        if name not in self._typed:
+            self._typed[name] = typed(self.raw(name), self.facts(name))
+        return self._typed[name]
+
+    def public(self, name: str, day: date) -> pd.DataFrame:
+        """The rows of a table public on or before ``day``: by the day they became public
+        (``published_column``), else by the day they happened; a row with neither (a standing
+        description, such as what a programme funds) is always known. Tables without a
+        ``published_column`` are known whole."""
+        key = (name, day)
+        if key not in self._public:
+            frame, facts = self.table(name), self.facts(name)
+            if facts.published is None:
+                self._public[key] = frame
+            else:
+                when = frame[facts.published]
+                if facts.happened is not None:
+                    when = when.fillna(frame[facts.happened])
+                self._public[key] = frame[when.isna() | (when <= pd.Timestamp(day))]
+        self.read.add(name)
+        return self._public[key]
+
+    # -- joined views -----------------------------------------------------------------------------
+    @cached_property
+    def citations(self) -> pd.DataFrame:
+        """Every citation joined with its source's record, in file order."""
+        links = self.table("citations")
+        sources = self.table("sources").drop(columns=["date_accessed", "archive_url", "date_note"], errors="ignore")
+        joined = links.merge(sources, on="source_id", how="left", validate="many_to_one")
+        return joined[[c for c in CITATION_COLUMNS if c in joined.columns]]
+
+    @cached_property
+    def _citations_by_row(self) -> dict[tuple[str, str], pd.DataFrame]:
+        cited = self.citations.copy()
+        cited["_order"] = cited["role"].map({"supports": 0, "contradicts": 1, "context": 2})
+        cited = cited.sort_values(["_order", "source_id"], kind="stable").drop(columns="_order")
+        return {key: group for key, group in cited.groupby(["table", "row_id"], sort=False)}
+
+    def cited(self, rows: list[tuple[str, str]]) -> pd.DataFrame:
+        """The citations of some rows, row by row in the order given, supporting sources first."""
+        index = self._citations_by_row
+        parts = [index[key] for key in dict.fromkeys(rows) if key in index]
+        if not parts:
+            return self.citations.iloc[0:0]
+        return pd.concat(parts, ignore_index=True)
+
+    # -- articles and the register ----------------------------------------------------------------
+    def article(self, article_id: str) -> pd.Series:
+        table = self.table("articles")
+        rows = table[table["article_id"] == article_id]
+        if rows.empty:
+            raise DataValidationError(self.path("articles"), None, "article_id", f"unknown article {article_id!r}")
+        return rows.iloc[0]
+
+    def text(self, article_id: str) -> str:
+        """The text of one article, as registered in ``articles.csv``."""
+        return (self.folder / "articles" / self.article(article_id)["file"]).read_text(encoding="utf-8")
+
+    @cached_property
+    def _speaks_from(self) -> dict[str, date]:
+        table = self.table("articles")
+        return {row.article_id: row.speaks_from.date() for row in table.itertuples()}
+
+    def speaks_from(self, article_id: str) -> date:
+        """The date an article speaks from by its own words ("aujourd’hui, jeudi 18")."""
+        if article_id not in self._speaks_from:
+            self.article(article_id)  # raises, naming the file
+        return self._speaks_from[article_id]
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """Every claim of the register, in register order."""
+        return parse_claims(self.table("claims"), display_path(self.path("claims")))
+
+    @cached_property
+    def _claims_by_id(self) -> dict[str, Claim]:
+        return {c.claim_id: c for c in self.claims}
+
+    def claim(self, claim_id: str) -> Claim:
+        from analysis.errors import RegisterError
+
+        if claim_id not in self._claims_by_id:
+            raise RegisterError(f"no claim {claim_id!r} in {display_path(self.path('claims'))}: add its row "
+                                "(see README, 'Adding a claim')")
+        return self._claims_by_id[claim_id]
+
+    def claims_for(self, notebook: str) -> list[Claim]:
+        """The claims the register assigns to one notebook (by stem, e.g. ``01_calls``), in order."""
+        return [c for c in self.claims if c.notebook == notebook]
+
+
+CITATION_COLUMNS = ["table", "row_id", "source_id", "role", "aspect", "origin", "source_type", "publisher", "title",
+                    "url", "date_published", "language", "excerpt", "note"]
+
+
+def resolve(folder: Path | str | None = None) -> Path:
+    """The data folder to use (default: the project's ``data/``); a clear error if it is missing."""
+    found = Path(folder) if folder else paths.project_root() / "data"
+    if not found.is_dir():
+        default = folder is None or found.resolve() == (paths.project_root() / "data").resolve()
+        raise DataValidationError(found, None, None, "the data folder does not exist",
+                                  hint=("Restore it with `git checkout -- data/`." if default else
+                                        "Give an existing copy of data/ (--data-dir)."))
+    return found.resolve()
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    """A CSV file as strings, empty cells as empty strings; unreadable files named plainly."""
+    if not path.is_file():
+        raise DataValidationError(path, None, None, "file is missing",
+                                  hint="Restore it from git, or remove its resource from datapackage.json.")
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataValidationError(path, None, None, f"not UTF-8 text ({exc.reason})") from None
+    except pd.errors.ParserError as exc:
+        shape = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if shape:
+            expected, line, saw = (int(g) for g in shape.groups())
+            raise DataValidationError(path, line, None, f"{saw} cells where the header has {expected}: a comma inside "
+                                      "a cell must be in double quotes (\"like, this\")") from None
+        raise DataValidationError(path, None, None, f"not a readable CSV file ({str(exc).strip()})") from None
+    except pd.errors.EmptyDataError as exc:
+        raise DataValidationError(path, None, None, f"not a readable CSV file ({str(exc).strip()})") from None
+
+
+def typed(frame: pd.DataFrame, facts: dp.TableFacts) -> pd.DataFrame:
+    """The columns of a string table converted to the types its schema declares."""
+    frame = frame.copy()
+    for spec in facts.fields:
+        column, kind = spec["name"], spec.get("type", "string")
+        if column not in frame.columns:
+            continue
+        if kind == "date":
+            frame[column] = pd.to_datetime(frame[column].replace("", None), format="%Y-%m-%d").astype(
+                "datetime64[ns]")
+        elif kind == "integer":
+            frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
+        elif kind == "number":
+            frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("float64")
+    return frame
