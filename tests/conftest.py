@@ -8,9 +8,8 @@ import contextlib
 import fcntl
 import io
 import shutil
-from pathlib import Path
-
 from functools import cache
+from pathlib import Path
 
 import pytest
 

@@ -1,7 +1,6 @@
 """Days and French weekdays from the calendar, checked against dates whose weekday is common
 knowledge."""
 
-import pandas as pd
 
 from analysis.domain.calendar_fr import day_in_words_fr, weekday_fr
 from analysis.domain.dates import days_between, months_begun, months_between

@@ -404,8 +404,8 @@ HOSTILE = "</script><script>alert(1)</script> | `x` <img src=x onerror=alert(2)>
 def test_hostile_text_in_the_data_is_inert_in_html_json_ld_and_markdown(data_copy):
     import pandas as pd
 
-    from conftest import project
     from analysis.publish import readme, report
+    from conftest import project
 
     records = publication.records_in(paths.results_dir())[:3]
     for record in records:

@@ -11,11 +11,11 @@ import pytest
 
 from analysis import paths
 from analysis.io import register
-from conftest import project
 from analysis.pipeline import notebooks as nbs
 from analysis.pipeline.publication import mismatches
 from analysis.verdicts.records import parse, schema, schema_text
 from analysis.verdicts.scale import Verdict
+from conftest import project
 
 RESULT_FILES = sorted(paths.results_dir().glob("[0-9]*.json"))
 SCHEMA = paths.schemas_dir() / "verdict-record.schema.json"

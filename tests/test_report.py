@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from conftest import project
 from analysis.pipeline.publication import records_in
 from analysis.publish import readme, report
 from analysis.publish.language import english_sentences, visible
+from conftest import project
 
 ROOT = paths.project_root()
 @pytest.fixture(scope="module")
