@@ -14,9 +14,11 @@ data folder by itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -24,6 +26,8 @@ from analysis import paths
 from analysis.errors import DataValidationError, display_path
 from analysis.io import datapackage as dp
 from analysis.io.register import Claim, parse_claims
+
+T = TypeVar("T")
 
 
 class DataPackage:
@@ -35,6 +39,7 @@ class DataPackage:
         self._typed: dict[str, pd.DataFrame] = {}
         self._raw: dict[str, pd.DataFrame] = {}
         self._public: dict[tuple[str, date], pd.DataFrame] = {}
+        self._memo: dict[tuple, object] = {}
         self.read: set[str] = set()  # the tables this run read (what its outputs depend on)
 
     # -- opening ----------------------------------------------------------------------------------
@@ -111,6 +116,29 @@ class DataPackage:
                 self._public[key] = frame[when.isna() | (when <= pd.Timestamp(day))]
         self.read.add(name)
         return self._public[key]
+
+    def memo(self, key: tuple, compute: Callable[[], T]) -> T:
+        """A value derived from the tables, computed once per run (tables do not change during a run):
+        ``key`` names it, ``compute`` makes it. Measures keep their selections here."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
+
+    def row(self, name: str, row_id: str, day: date | None = None) -> pd.Series | None:
+        """One row of a table by its id (``None`` if there is none), among the rows public on ``day``
+        when a day is given; from an index built once per table and day."""
+        column = self.id_column(name)
+        frame = self.table(name) if day is None else self.public(name, day)
+        index = self.memo(("row", name, day), lambda: {v: i for i, v in enumerate(frame[column])})
+        position = index.get(row_id)
+        return None if position is None else frame.iloc[position]
+
+    def rows_for(self, name: str, column: str, value: str) -> pd.DataFrame:
+        """The rows of a table whose ``column`` equals ``value`` (a claim's readings, rules, framing),
+        from an index built once."""
+        index = self.memo(("rows_for", name, column), lambda: dict(tuple(self.table(name).groupby(column, sort=False))))
+        found = index.get(value)
+        return found if found is not None else self.table(name).iloc[0:0]
 
     # -- joined views -----------------------------------------------------------------------------
     @cached_property

@@ -168,14 +168,22 @@ def tolerance_text(claim: Claim) -> str:
 
 def sources_summary(cited: pd.DataFrame) -> pd.DataFrame:
     """One line per data row used: its supporting sources' origins, and how many contradict or give context."""
-    rows = []
-    for (table, row_id), group in cited.groupby(["table", "row_id"], sort=False):
-        support = group[group["role"] == "supports"]
-        rows.append({"row": f"{table}: {row_id}", "supporting sources": len(support),
-                     "independent origins": ", ".join(sorted(set(support["origin"]))),
-                     "contradicting": ", ".join(group.loc[group["role"] == "contradicts", "source_id"]),
-                     "context": int((group["role"] == "context").sum())})
-    return pd.DataFrame(rows, columns=["row", "supporting sources", "independent origins", "contradicting", "context"])
+    rows: dict[tuple[str, str], dict] = {}
+    for table, row_id, role, origin, source_id in zip(cited["table"], cited["row_id"], cited["role"], cited["origin"],
+                                                       cited["source_id"], strict=True):
+        line = rows.setdefault((table, row_id), {"supports": 0, "origins": set(), "contradicting": [], "context": 0})
+        if role == "supports":
+            line["supports"] += 1
+            line["origins"].add(origin)
+        elif role == "contradicts":
+            line["contradicting"].append(source_id)
+        else:
+            line["context"] += 1
+    return pd.DataFrame([{"row": f"{table}: {row_id}", "supporting sources": line["supports"],
+                          "independent origins": ", ".join(sorted(line["origins"])),
+                          "contradicting": ", ".join(line["contradicting"]), "context": line["context"]}
+                         for (table, row_id), line in rows.items()],
+                        columns=["row", "supporting sources", "independent origins", "contradicting", "context"])
 
 
 def sensitivity(result: engine.Check) -> pd.DataFrame:

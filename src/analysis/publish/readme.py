@@ -1,4 +1,6 @@
-"""The README's table of verdicts, generated from the records (never typed), escaped for Markdown."""
+"""The README's generated sections, never typed: the table of verdicts (from the records) and the
+claim kinds and measures (from :mod:`analysis.verdicts.kinds` and the measures' registry), escaped
+for Markdown."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from analysis.publish.formatting import format_claimed, format_computed
 from analysis.verdicts.scale import Verdict
 
 START, END = "<!-- verdicts:start -->", "<!-- verdicts:end -->"
+KINDS_START, KINDS_END = "<!-- kinds:start -->", "<!-- kinds:end -->"
 QUOTE_CHARS = 70
 
 
@@ -44,10 +47,34 @@ def verdict_table(records: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def kinds_tables() -> str:
+    """The claim kinds (judge, hedges, how values are shown) and the measures, as Markdown tables."""
+    from analysis.verdicts.kinds import KINDS
+    from analysis.verdicts.measures import MEASURES, measure
+
+    measure(next(iter(MEASURES), "contacts.date"))  # loads every measure module
+    lines = ["| kind | number | hedges it takes | shown as | what it is |", "|---|---|---|---|---|"]
+    for kind in KINDS.values():
+        hedges = "all" if len(kind.hedges) > 1 else ", ".join(kind.hedges)
+        lines.append(f"| `{kind.name}` | {'yes' if kind.numeric else 'no'} | {hedges} | {kind.display} | "
+                     f"{escape_markdown(kind.definition)} |")
+    lines += ["", "| measure | tables | state on a day | what it computes |", "|---|---|---|---|"]
+    for name in sorted(MEASURES):
+        spec = MEASURES[name]
+        tables = ", ".join(f"`{t}`" for t in spec.tables) or "any (`table:row_id` subjects)"
+        lines.append(f"| `{name}` | {tables} | {'yes' if spec.current else 'no'} | "
+                     f"{escape_markdown(spec.description)} |")
+    return "\n".join(lines)
+
+
+def _replace(text: str, start: str, end: str, body: str) -> str:
+    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), flags=re.DOTALL)
+    if not pattern.search(text):
+        raise ValueError(f"README.md has no {start} … {end} section")
+    return pattern.sub(lambda _: f"{start}\n{body}\n{end}", text)
+
+
 def updated(readme_text: str, records: list[dict]) -> str:
-    """The README text with its generated section replaced."""
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), flags=re.DOTALL)
-    if not pattern.search(readme_text):
-        raise ValueError(f"README.md has no {START} … {END} section")
-    section = f"{START}\n{verdict_table(records)}\n{END}"
-    return pattern.sub(lambda _: section, readme_text)
+    """The README text with its generated sections replaced."""
+    return _replace(_replace(readme_text, KINDS_START, KINDS_END, kinds_tables()), START, END,
+                    verdict_table(records))

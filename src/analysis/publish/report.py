@@ -23,7 +23,7 @@ from analysis.io.datapackage import Coverage
 from analysis.io.package import DataPackage
 from analysis.io.publication import corrections, publication
 from analysis.messages import N_
-from analysis.publish import claimreview
+from analysis.publish import claimreview, notebook_page
 from analysis.publish.formatting import day, format_claimed, format_computed, word
 from analysis.publish.formatting import render as render_message
 from analysis.publish.i18n import gettext_for, ngettext_for
@@ -89,14 +89,14 @@ def environment(locale: str) -> Environment:
     return env
 
 
-def _sources(record: dict, by_id: pd.DataFrame, locale: str) -> list[dict]:
+def _sources(record: dict, by_id: dict[str, dict], locale: str) -> list[dict]:
     _ = gettext_for(locale)
     seen, cited = set(), []
     for ref in record["sources"]:
-        if ref["source_id"] in seen or ref["source_id"] not in by_id.index:
+        if ref["source_id"] in seen or ref["source_id"] not in by_id:
             continue
         seen.add(ref["source_id"])
-        row = by_id.loc[ref["source_id"]]
+        row = by_id[ref["source_id"]]
         role_word = _(ROLE_WORDS[ref["role"]])
         if ref.get("aspect"):
             role_word += f" ({word('column', ref['aspect'], locale)})"
@@ -109,12 +109,12 @@ def _sources(record: dict, by_id: pd.DataFrame, locale: str) -> list[dict]:
 
 
 def cards(records: list[dict], sources: pd.DataFrame, locale: str) -> list[Card]:
-    by_id = sources.set_index("source_id")
+    by_id = {row["source_id"]: row for row in sources.to_dict("records")}
     return [Card(record=r, verdict=Verdict(r["verdict"]), claimed=format_claimed(r, locale),
                  computed=format_computed(r, locale),
                  explanation=[render_message(m, locale) for m in r["explanation"]],
                  notes=[render_message(m, locale) for m in r["notes"]],
-                 sources=_sources(r, by_id, locale), notebook_page=f"notebooks/{r['notebook']}.html")
+                 sources=_sources(r, by_id, locale), notebook_page=f"notebooks/{r['notebook']}.html#{r['claim_id']}")
             for r in records]
 
 
@@ -200,15 +200,11 @@ def _exclusions(excluded: pd.DataFrame, locale: str) -> list[tuple[str, list[str
 
 
 def render_notebook(notebook: Path, records: list[dict]) -> str:
-    """One notebook as a page (English, as the notebooks narrate): outputs shown, code folded."""
-    from nbconvert import HTMLExporter
-    from pygments.formatters import HtmlFormatter
-
-    exporter = HTMLExporter(template_name="nbpage", extra_template_basedirs=[str(Path(__file__).parent / "templates")])
-    body, _ = exporter.from_filename(str(notebook))
+    """One notebook as a page (English, as the notebooks narrate): outputs shown, code folded,
+    everything from the notebook sanitised (:mod:`analysis.publish.notebook_page`)."""
     page = environment("en").get_template("notebook.html.j2")
-    return page.render(title=notebook.stem, body=Markup(body), records=records,
-                       pygments_css=Markup(HtmlFormatter().get_style_defs(".highlight")))
+    return page.render(title=notebook.stem, body=Markup(notebook_page.body(notebook)), records=records,
+                       pygments_css=Markup(notebook_page.pygments_css()))
 
 
 def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url: str = "",

@@ -3,7 +3,9 @@ tables as rich HTML in notebooks (with a plain-text twin), byte-stable from run 
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
+from html import escape
 
 import pandas as pd
 
@@ -18,38 +20,61 @@ def round_half_up(value: float, ndigits: int = 1) -> float:
     return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
-def formatted(frame: pd.DataFrame, ndigits: int = 1) -> pd.DataFrame:
-    """A copy with dates as ISO days, floats rounded half up to ``ndigits``, missing values blank."""
-    shown = frame.copy()
-    for column in shown.columns:
-        series = shown[column]
+def _cell(value: object, ndigits: int) -> str:
+    """One cell as shown: dates as ISO days, floats rounded half up, missing values blank."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        return f"{round_half_up(value, ndigits):.{ndigits}f}"
+    if value is pd.NA:
+        return ""
+    return str(value)
+
+
+def cells(frame: pd.DataFrame, ndigits: int = 1) -> tuple[list[str], list[list[str]]]:
+    """The header and the rows of a table as the strings shown (the same for text and HTML)."""
+    header = [str(c) for c in frame.columns]
+    columns = []
+    for column in frame.columns:
+        series = frame[column]
         if pd.api.types.is_datetime64_any_dtype(series):
-            shown[column] = series.dt.strftime("%Y-%m-%d").fillna("")
-        elif pd.api.types.is_float_dtype(series):
-            shown[column] = series.map(lambda v: "" if pd.isna(v) else f"{round_half_up(v, ndigits):.{ndigits}f}")
+            columns.append(["" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d") for v in series])
         else:
-            shown[column] = series.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
-    return shown.astype(str)
+            columns.append([_cell(v, ndigits) for v in series.tolist()])
+    return header, [list(row) for row in zip(*columns, strict=True)] if columns else []
+
+
+def formatted(frame: pd.DataFrame, ndigits: int = 1) -> pd.DataFrame:
+    """A copy with every cell as shown (see :func:`cells`)."""
+    header, rows = cells(frame, ndigits)
+    return pd.DataFrame(rows, columns=header, dtype=str)
 
 
 def as_text(frame: pd.DataFrame, ndigits: int = 1) -> str:
-    """A table as fixed plain text."""
+    """A table as fixed plain text, columns right-aligned."""
     if frame.empty:
         return "(no rows)"
-    return formatted(frame, ndigits).to_string(index=False)
+    header, rows = cells(frame, ndigits)
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    lines = [" ".join(cell.rjust(width) for cell, width in zip(line, widths, strict=True)) for line in [header, *rows]]
+    return "\n".join(lines)
 
 
 def as_html(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None) -> str:
     """A table as a small HTML table (escaped, no index, a stable class for styling)."""
     if frame.empty:
         return "<p><em>(no rows)</em></p>"
-    html = formatted(frame, ndigits).to_html(index=False, escape=True, border=0, classes="analysis-table",
-                                              na_rep="")
+    header, rows = cells(frame, ndigits)
+    parts = ['<table class="analysis-table">']
     if caption:
-        from html import escape
-
-        html = html.replace("<thead>", f"<caption>{escape(caption)}</caption>\n  <thead>", 1)
-    return html
+        parts.append(f"  <caption>{escape(caption)}</caption>")
+    parts.append("  <thead>\n    <tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>\n  </thead>")
+    parts.append("  <tbody>")
+    parts += ["    <tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows]
+    parts.append("  </tbody>\n</table>")
+    return "\n".join(parts)
 
 
 def show(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None) -> None:

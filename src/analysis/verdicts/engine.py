@@ -93,10 +93,9 @@ def known_as_of(claim: Claim, params: dict, data: DataPackage) -> date:
 
 def constraints_for(claim: Claim, ctx: Context) -> list[Constraint]:
     """What the wording allows, from ``readings.csv``."""
-    table = ctx.full("readings")
     return [Constraint(row["dimension"], tuple(v.strip() for v in row["allowed"].split(",") if v.strip()),
                        Message("{text:bilingual}", text={"en": row["reason_en"], "fr": row["reason_fr"]}))
-            for _, row in table[table["claim_id"] == claim.claim_id].iterrows()]
+            for _, row in ctx.data.rows_for("readings", "claim_id", claim.claim_id).iterrows()]
 
 
 def _time_problem(ctx: Context, spec) -> Evidence | None:
@@ -191,8 +190,7 @@ def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Con
     """The citations behind the base evidence, and behind any framing problem that applied."""
     wanted = list(rows)
     if any(f.fault in (Fault.FRAMING, Fault.LOOSE_DETAIL, Fault.WRONG) for f in base.faults):
-        framing = ctx.full("framing")
-        if claim.claim_id in set(framing["claim_id"]):
+        if not ctx.data.rows_for("framing", "claim_id", claim.claim_id).empty:
             wanted.append(("framing", claim.claim_id))
     return ctx.data.cited(wanted)
 
@@ -234,7 +232,9 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         notes.append(Message(N_("A forecast on {as_of:date}: checked against what happened, as far as the data "
                                 "reach ({known_by:date})."), as_of=ctx.data.speaks_from(claim.article_id).isoformat(),
                              known_by=ctx.known_by.isoformat()))
-    supporting = sorted(set(cited.loc[cited["role"] == "supports", "source_id"])) if not cited.empty else []
+    columns = {c: cited[c].tolist() for c in ("source_id", "role", "aspect", "origin", "table", "row_id")}
+    refs = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    supporting = sorted({r["source_id"] for r in refs if r["role"] == "supports"})
     coverage = {}
     for name in tables:
         covered = ctx.coverage(name)
@@ -262,9 +262,8 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         holds_under={"agree": sum(1 for o in allowed if o.verdict.holds), "allowed": len(allowed),
                      "ruled_out": len(ruled)},
         source_ids=supporting,
-        sources=[SourceRef(source_id=r.source_id, role=r.role, aspect=r.aspect if isinstance(r.aspect, str) else None,
-                           origin=r.origin, table=r.table, row_id=r.row_id)
-                 for r in cited.itertuples()],
+        sources=[SourceRef(**{**r, "aspect": r["aspect"] if isinstance(r["aspect"], str) and r["aspect"] else None})
+                 for r in refs],
         as_of=ctx.as_of.isoformat(),
         checked_on=publication().checked_on.isoformat(),
         knowledge=Knowledge(speaks_of=ctx.on.isoformat(), as_of=ctx.as_of.isoformat(),

@@ -32,11 +32,10 @@ class RuleOutcome:
 
 def framing(claim: Claim, evidence: Evidence, ctx: Context) -> list[RuleOutcome]:
     """The framing problems recorded for a claim (none when nothing could be computed)."""
-    table = ctx.full("framing")
     outcomes = []
     if evidence.unsettled is not None:
         return outcomes
-    for _, row in table[table["claim_id"] == claim.claim_id].iterrows():
+    for _, row in ctx.data.rows_for("framing", "claim_id", claim.claim_id).iterrows():
         message = Message("{text:bilingual}", text={"en": row["problem_en"], "fr": row["problem_fr"]})
         outcomes.append(RuleOutcome(Finding(Fault(row["fault"]), message)))
     return outcomes
@@ -99,8 +98,7 @@ RULES: dict[str, Callable[[Claim, Evidence, Context], RuleOutcome]] = {"sampling
 def apply(claim: Claim, evidence: Evidence, ctx: Context) -> list[RuleOutcome]:
     """Every post-rule that applies to a claim, in a fixed order: framing first, then rules.csv."""
     outcomes = framing(claim, evidence, ctx)
-    table = ctx.full("rules")
-    for _, row in table[table["claim_id"] == claim.claim_id].iterrows():
+    for _, row in ctx.data.rows_for("rules", "claim_id", claim.claim_id).iterrows():
         if row["rule"] not in RULES:
             raise ValueError(f"data/rules.csv: unknown rule {row['rule']!r} (known: {', '.join(RULES)})")
         outcomes.append(RULES[row["rule"]](claim, evidence, ctx))
@@ -108,5 +106,4 @@ def apply(claim: Claim, evidence: Evidence, ctx: Context) -> list[RuleOutcome]:
 
 
 def declared_rules(claim_id: str, ctx: Context) -> pd.DataFrame:
-    table = ctx.full("rules")
-    return table[table["claim_id"] == claim_id]
+    return ctx.data.rows_for("rules", "claim_id", claim_id)

@@ -20,16 +20,13 @@ def public_row(ctx: Context, table: str, id_column: str, row_id: str,
                any_status: bool = False) -> tuple[pd.Series | None, Evidence | None]:
     """The row if it was public on ``known_by`` and its status is counted (or ``any_status``); else
     the reason why not, in words a reader can follow (the row's id is kept in the record's rows)."""
-    full = ctx.full(table)
-    if row_id not in set(full[id_column]):
+    if ctx.data.row(table, row_id) is None:
         return None, Evidence.missing(Message(N_("No row {row} in {table}.csv: nothing to check against."),
                                               row=row_id, table=table))
-    public = ctx.table(table)
-    rows = public[public[id_column] == row_id]
-    if rows.empty:
+    row = ctx.data.row(table, row_id, ctx.known_by)
+    if row is None:
         return None, Evidence.missing(Message(N_("What this claim rests on was not yet public on {known_by:date}."),
                                               known_by=ctx.known_by.isoformat()), rows=[(table, row_id)])
-    row = rows.iloc[0]
     if "status" in row.index and row["status"] not in ctx.statuses and not any_status:
         return None, Evidence.missing(Message(N_("What this claim rests on is {status:status}, a status this check "
                                                  "does not count."), status=row["status"]), rows=[(table, row_id)])

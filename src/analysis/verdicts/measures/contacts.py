@@ -72,18 +72,23 @@ def _types(reading: Reading) -> tuple[str, ...]:
 def chosen(ctx: Context, reading: Reading, scope: str = "trump_putin") -> pd.DataFrame:
     """The contacts a reading counts (public by the date checked), with their ``day`` on the
     reading's clock and the ``table`` they come from, in calendar order."""
-    parts = []
-    for table in SCOPE_TABLES[scope]:
-        frame = ct.select_contacts(ctx.table(table), _types(reading), statuses_of(reading["statuses"]),
-                                   CLOCK_COLUMNS[reading["clock"]])
-        parts.append(frame.assign(table=table))
-    frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    return frame.sort_values(["day", "contact_id"], kind="stable").reset_index(drop=True)
+    def compute() -> pd.DataFrame:
+        parts = []
+        for table in SCOPE_TABLES[scope]:
+            frame = ct.select_contacts(ctx.table(table), _types(reading), statuses_of(reading["statuses"]),
+                                       CLOCK_COLUMNS[reading["clock"]])
+            parts.append(frame.assign(table=table))
+        frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        return frame.sort_values(["day", "contact_id"], kind="stable").reset_index(drop=True)
+
+    key = ("contacts.chosen", ctx.known_by, reading["types"], reading["statuses"], reading["clock"], scope)
+    return ctx.data.memo(key, compute)
 
 
 def days(ctx: Context, reading: Reading) -> pd.Series:
     """The contact days a reading counts (public by the date checked), indexed by contact id."""
-    return chosen(ctx, reading).set_index("contact_id")["day"]
+    key = ("contacts.days", ctx.known_by, reading["types"], reading["statuses"], reading["clock"])
+    return ctx.data.memo(key, lambda: chosen(ctx, reading).set_index("contact_id")["day"])
 
 
 def _rows(series: pd.Series, first: object, last: object) -> list[tuple[str, str]]:

@@ -28,15 +28,18 @@ def waves(ctx: Context, series: str, group: str) -> pd.DataFrame:
     """The waves of one series for one group in the field by the day the claim speaks of and released
     by the date checked, oldest first (a wave fielded by then but released later is a fact about
     that day a later check knows)."""
-    table = ctx.table("polls")
-    chosen = table[(table["series_id"] == series) & (table["group"] == group) & table["pct_favor"].notna()]
-    chosen = chosen[chosen["status"].isin(ctx.statuses)]
-    # In field order; a wave whose field dates are not known is placed at its release.
-    when = chosen["field_end"].fillna(chosen["released"])
-    chosen = chosen[when.isna() | (when <= pd.Timestamp(ctx.on))]
-    when = when[chosen.index]
-    return (chosen.assign(_when=when).sort_values(["_when", "wave_year", "poll_id"], na_position="first")
-            .drop(columns="_when").reset_index(drop=True))
+    def compute() -> pd.DataFrame:
+        table = ctx.table("polls")
+        chosen = table[(table["series_id"] == series) & (table["group"] == group) & table["pct_favor"].notna()]
+        chosen = chosen[chosen["status"].isin(ctx.statuses)]
+        # In field order; a wave whose field dates are not known is placed at its release.
+        when = chosen["field_end"].fillna(chosen["released"])
+        chosen = chosen[when.isna() | (when <= pd.Timestamp(ctx.on))]
+        when = when[chosen.index]
+        return (chosen.assign(_when=when).sort_values(["_when", "wave_year", "poll_id"], na_position="first")
+                .drop(columns="_when").reset_index(drop=True))
+
+    return ctx.data.memo(("polls.waves", ctx.known_by, ctx.on, ctx.statuses, series, group), compute)
 
 
 def _day(row: pd.Series) -> str | None:

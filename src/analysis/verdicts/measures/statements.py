@@ -26,10 +26,9 @@ def bilingual(row: pd.Series, column: str) -> Message:
           "How faithfully the article renders what a named person said, or the title it gives them.")
 def fidelity(claim: Claim, ctx: Context, reading) -> Evidence:
     # A row that records that no source was found has nothing a status could confirm: it is read as it is.
-    full = ctx.full("statements")
-    not_found = set(full.loc[full["fidelity"] == "not_found", "statement_id"])
-    row, missing = public_row(ctx, "statements", "statement_id", claim.subjects[0],
-                              any_status=claim.subjects[0] in not_found)
+    recorded = ctx.data.row("statements", claim.subjects[0])
+    not_found = recorded is not None and recorded["fidelity"] == "not_found"
+    row, missing = public_row(ctx, "statements", "statement_id", claim.subjects[0], any_status=not_found)
     if missing:
         return missing
     assessment = bilingual(row, "assessment")

@@ -1,0 +1,123 @@
+"""What one more claim costs a full build, before and after, in one run (issue "Two times", item 6;
+issue "Fast at any size", item 2).
+
+For each version (a baseline commit, in its own clone with its own environment, and the working
+tree), a full build (`python -m analysis build --force`) runs twice on copies of the data: as
+committed, and with the register grown by about 1,000 claims (the rows that notebooks 04 and 05
+check with `check_all`, copied under new ids, so no notebook needs an edit). The cost per claim is
+(grown - committed) / claims added. The two versions' runs are interleaved, REPEATS times each;
+the table gives medians. Asserts nothing (a timing is not a test).
+
+Run: python3 benchmarks/claims_cost.py [BASELINE_REF]   (about ten minutes, most of it the
+baseline's environment the first time). Run with nothing else on the machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "build" / "bench-claims"
+DEFAULT_BASELINE = "b47be3e"  # the last commit before "Two times and one data object"
+TARGET_ADDED = 1000
+REPEATS = 3
+
+
+def grown_register(text: str, target: int = TARGET_ADDED) -> tuple[str, int]:
+    """The register with the rows of notebooks 04 and 05 copied under new ids until about
+    ``target`` rows were added."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    columns = list(rows[0])
+    pool = [r for r in rows if r["notebook"] in ("04_timeline", "05_statements")]
+    added: list[dict] = []
+    copy = 0
+    while len(added) < target:
+        copy += 1
+        added += [{**r, "claim_id": f"{r['claim_id']}-copy{copy}", "headline": ""} for r in pool]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows + added)
+    return out.getvalue(), len(added)
+
+
+def prepare(checkout: Path) -> tuple[Path, Path, int]:
+    """Two copies of the checkout's data: as committed, and with the grown register."""
+    base, grown = BENCH / f"{checkout.name}-data-base", BENCH / f"{checkout.name}-data-grown"
+    for target in (base, grown):
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(checkout / "data", target)
+    text, added = grown_register((checkout / "data" / "claims.csv").read_text(encoding="utf-8"))
+    (grown / "claims.csv").write_text(text, encoding="utf-8")
+    return base, grown, added
+
+
+def baseline(ref: str) -> Path:
+    """A clone of ``ref`` with its own environment (made once, then reused)."""
+    target = BENCH / "baseline"
+    if not (target / ".venv" / ".report-installed").is_file() or _head(target) != _rev(ref):
+        shutil.rmtree(target, ignore_errors=True)
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(target)], check=True)
+        subprocess.run(["git", "checkout", "-q", ref], cwd=target, check=True)
+        subprocess.run(["make", "report"], cwd=target, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+    return target
+
+
+def _rev(ref: str) -> str:
+    return subprocess.run(["git", "rev-parse", ref], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _head(checkout: Path) -> str:
+    found = subprocess.run(["git", "rev-parse", "HEAD"], cwd=checkout, capture_output=True, text=True)
+    return found.stdout.strip()
+
+
+def build_seconds(checkout: Path, data: Path) -> float:
+    out = BENCH / f"out-{checkout.name}-{data.name}"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [str(checkout / ".venv" / "bin" / "python"), "-m", "analysis", "build", "--force", "--jobs", "2",
+               "--data-dir", str(data), "--out", str(out)]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=checkout, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"build failed in {checkout} on {data}:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return seconds
+
+
+def main(ref: str = DEFAULT_BASELINE) -> None:
+    BENCH.mkdir(parents=True, exist_ok=True)
+    versions = {"before": baseline(ref), "after": ROOT}
+    inputs = {name: prepare(checkout) for name, checkout in versions.items()}
+    times: dict[tuple[str, str], list[float]] = {}
+    for _ in range(REPEATS):
+        for name, checkout in versions.items():
+            base, grown, _added = inputs[name]
+            for label, data in (("committed", base), ("grown", grown)):
+                times.setdefault((name, label), []).append(build_seconds(checkout, data))
+    rows = []
+    for name in versions:
+        added = inputs[name][2]
+        committed = statistics.median(times[(name, "committed")])
+        grown = statistics.median(times[(name, "grown")])
+        rows.append({"version": name, "claims_added": added, "committed_s": round(committed, 2),
+                     "grown_s": round(grown, 2), "ms_per_claim": round(1000 * (grown - committed) / added, 2)})
+    print(f"{'version':8} {'added':>6} {'committed s':>12} {'grown s':>9} {'ms/claim':>9}")
+    for row in rows:
+        print(f"{row['version']:8} {row['claims_added']:6d} {row['committed_s']:12.2f} {row['grown_s']:9.2f} "
+              f"{row['ms_per_claim']:9.2f}")
+    (BENCH / "results.json").write_text(json.dumps({"baseline": ref, "rows": rows, "runs": {
+        f"{k[0]}/{k[1]}": v for k, v in times.items()}}, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:2])
