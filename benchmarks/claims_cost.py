@@ -77,7 +77,7 @@ def _rev(ref: str) -> str:
 
 
 def _head(checkout: Path) -> str:
-    found = subprocess.run(["git", "rev-parse", "HEAD"], cwd=checkout, capture_output=True, text=True)
+    found = subprocess.run(["git", "rev-parse", "HEAD"], cwd=checkout, capture_output=True, text=True, check=False)
     return found.stdout.strip()
 
 
@@ -87,7 +87,7 @@ def build_seconds(checkout: Path, data: Path) -> float:
     command = [str(checkout / ".venv" / "bin" / "python"), "-m", "analysis", "build", "--force", "--jobs", "2",
                "--data-dir", str(data), "--out", str(out)]
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=checkout, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=checkout, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"build failed in {checkout} on {data}:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")

@@ -14,6 +14,7 @@ from datetime import date
 
 from analysis.errors import ParameterError
 from analysis.io.contract import CLOCK_COLUMNS, CONTACT_TYPES, STATUSES
+from analysis.io.datapackage import EARLIEST, LATEST
 
 #: ``as_of = "article"``: each claim is checked as of the date its article speaks from.
 ARTICLE_DATE = "article"
@@ -30,9 +31,12 @@ def _as_of(value: str) -> str:
     if str(value) == ARTICLE_DATE:
         return ARTICLE_DATE
     try:
-        return date.fromisoformat(str(value)).isoformat()
+        day = date.fromisoformat(str(value))
     except ValueError:
         raise ParameterError(f"{value!r} is neither an ISO date (YYYY-MM-DD) nor {ARTICLE_DATE!r}") from None
+    if not EARLIEST <= day <= LATEST:
+        raise ParameterError(f"{value} is outside the dates this project can compute with ({EARLIEST} to {LATEST})")
+    return day.isoformat()
 
 
 def _one_of(allowed: tuple[str, ...]) -> Callable[[str], str]:

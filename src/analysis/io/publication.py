@@ -49,16 +49,32 @@ class Correction:
     reason: dict[str, str]
 
 
+CORRECTION_COLUMNS = ("date", "claim_id", "before", "after", "reason_en", "reason_fr")
+
+
 def corrections() -> list[Correction]:
     """The corrections log, newest first."""
     path = paths.project_root() / "publication" / "corrections.csv"
     with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        header = reader.fieldnames or []
+    missing = [c for c in CORRECTION_COLUMNS if c not in header]
+    if missing:
+        raise DataValidationError(path, 1, missing[0], f"the header lacks {', '.join(missing)}")
     found = []
     for line, row in enumerate(rows, start=2):
+        if None in row:
+            raise DataValidationError(path, line, None, f"{len(header) + len(row[None])} cells where the header has "
+                                      f"{len(header)}: a comma inside a cell must be in double quotes")
+        for column in CORRECTION_COLUMNS:
+            if not (row.get(column) or "").strip():
+                raise DataValidationError(path, line, column, "empty: every correction gives its date, claim, "
+                                          "verdicts before and after, and its reason in both languages")
         try:
-            found.append(Correction(date.fromisoformat(row["date"]), row["claim_id"], row["before"], row["after"],
-                                    {"en": row["reason_en"], "fr": row["reason_fr"]}))
-        except (KeyError, ValueError) as exc:
-            raise DataValidationError(path, line, None, f"bad correction row ({exc})") from None
+            day = date.fromisoformat(row["date"])
+        except ValueError:
+            raise DataValidationError(path, line, "date", f"{row['date']!r} is not a date (YYYY-MM-DD)") from None
+        found.append(Correction(day, row["claim_id"], row["before"], row["after"],
+                                {"en": row["reason_en"], "fr": row["reason_fr"]}))
     return sorted(found, key=lambda c: (c.date, c.claim_id), reverse=True)

@@ -109,8 +109,25 @@ def _fail(package: DataPackage, name: str, index: int | None, column: str | None
     raise DataValidationError(package.path(name), line, column, message)
 
 
+#: Bidirectional controls: one in a publisher or a quote reverses the text around it on every page.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def _check_text(package: DataPackage, name: str) -> None:
+    """No cell carries a bidirectional control character (they reorder what a reader sees)."""
+    frame = package.raw(name)
+    for column in frame.columns:
+        for index, value in frame[column].items():
+            found = BIDI_CONTROLS.search(value)
+            if found:
+                _fail(package, name, index, column, f"a bidirectional control character (U+{ord(found.group()):04X}) "
+                      "that would reorder the text around it: delete it")
+
+
 def _cross_file_checks(package: DataPackage) -> None:
     names = set(package.names)
+    for name in package.names:
+        _check_text(package, name)
     sources = package.raw("sources")
     for name in package.names:
         _check_dates(package, name)

@@ -9,10 +9,16 @@ from analysis import paths
 
 def check(argv: list[str]) -> int:
     """Say whether the published notebooks and results match the manifest of the build that made them."""
-    from analysis.pipeline.publication import mismatches, replay
+    from analysis.errors import AnalysisError
+    from analysis.pipeline.publication import build_lock, mismatches, replay
 
-    if replay():
-        print("Finished publishing the build that was interrupted.")
+    try:
+        with build_lock(wait=False):
+            if replay():
+                print("Finished publishing the build that was interrupted.")
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_status
     problems = mismatches(paths.project_root(), paths.results_dir())
     if problems:
         for problem in problems:

@@ -4,6 +4,7 @@ records out and check them against the record schema. Never writes outside the s
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -31,6 +32,30 @@ class Result:
     tables: list[str] = field(default_factory=list)
     error: str = ""
     exit_status: int = 0  # 1: a cell failed; 2: the run could not happen (kernel died, output unwritable)
+
+
+def worker_started(parent: int) -> None:
+    """In each worker: Ctrl-C is the runner's to handle (no kernel traceback in the terminal), and
+    the worker ends with its runner, however the runner ends (Linux: a parent-death signal; else a
+    watchdog thread)."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def execute(job: Job) -> Result:

@@ -22,8 +22,11 @@ Errors the user can fix end with a message and exit status 2 (``--debug`` shows 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import multiprocessing
 import os
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -102,6 +105,23 @@ def plan(notebooks: list[Path], out_root: Path, results_dir: Path, data_dir: Pat
     return plans
 
 
+def inputs_now(data: Path) -> str:
+    """The hash of what a build reads: the data folder and the notebooks (compared before publishing,
+    so a file saved while the build ran never gets recorded as its input)."""
+    from analysis.pipeline.fingerprint import folder_hash, sha256_bytes, sha256_file
+
+    notebooks = [sha256_file(p) for p in sorted(paths.notebooks_dir().glob("*.ipynb"))]
+    return sha256_bytes(json.dumps([folder_hash(data), notebooks]).encode())
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers of an interrupted build at once (they and their kernels hold no lock)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
+
+
 def _progress(stream, index: int, total: int, name: str, status: str) -> None:
     print(f"[{index}/{total}] {name} ... {status}", file=stream, flush=True)
 
@@ -133,6 +153,11 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
     validated = fingerprint.sha256_bytes(json.dumps(
         [fingerprint.data_hash(data, None), fingerprint.package_hash(), [n.name for n in discover()]]).encode())
     package = DataPackage.open(data, validate=False)
+    inputs_before = inputs_now(data)
+    if in_place:
+        from analysis.publish import readme
+
+        readme.check_markers((paths.project_root() / "README.md").read_text(encoding="utf-8"))
     if manifest.get("validated") != validated:
         from analysis.io import register
         from analysis.io.validate import validate_package
@@ -163,7 +188,9 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             job_list = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params,
                                     failed_dir) for p in todo]
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=execute.worker_started, initargs=(os.getpid(),))
+            try:
                 futures = {pool.submit(execute.execute, job): job for job in job_list}
                 for future in as_completed(futures):
                     job = futures[future]
@@ -178,6 +205,13 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
                     _progress(stream, done, total, job.notebook.name, status)
                     if not result.ok:
                         print(f"    {result.error}", file=stream, flush=True)
+            except BaseException:
+                stop_workers(pool)
+                raise
+            pool.shutdown()
+        if inputs_now(data) != inputs_before:
+            raise AnalysisError(f"the data in {data} or a notebook changed while the build ran: its results may mix "
+                                "old and new inputs. Nothing was published; run the build again.")
         return _publish(st, plans, results, root, manifest, validated, package, base_url, in_place, stream,
                         variant, verbose)
 
@@ -359,6 +393,14 @@ def _inputs_with_tables(p: Plan, tables: list[str], data: Path) -> str:
                                    fingerprint.package_hash(), fingerprint.lock_hash())
 
 
+class Terminated(BaseException):
+    """SIGTERM: the build stops as on Ctrl-C, cleaning up, with one line and no traceback."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     from analysis.io.parameters import describe
 
@@ -390,14 +432,20 @@ def main(argv: list[str] | None = None) -> int:
         slug = "_".join(f"{k}-{v}" for k, v in sorted(overrides.items())) or "data-dir"
         out = paths.build_dir() / "runs" / "".join(c if c.isalnum() or c in "-_." else "-" for c in slug)
     started = time.monotonic()
+    from analysis.pipeline.guards import check_base_url, check_locale, check_out
     from analysis.pipeline.publication import build_lock, replay
 
+    signal.signal(signal.SIGTERM, _terminated)
     try:
+        check_locale(sys.stdout, sys.stderr)
+        base_url = check_base_url(args.base_url)
+        if out is not None:
+            check_out(out, args.data_dir)
         with build_lock():
             if replay():
                 print("Finished publishing the build that was interrupted.", flush=True)
             status = build(list(args.notebooks) or None, overrides, out.resolve() if out else None,
-                           args.data_dir, args.base_url, args.force, args.jobs, verbose=args.verbose)
+                           args.data_dir, base_url, args.force, args.jobs, verbose=args.verbose)
     except AnalysisError as exc:
         if args.debug:
             raise
@@ -414,5 +462,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: nothing more was published (run the build again to finish).", file=sys.stderr)
         return 130
+    except Terminated:
+        print("stopped (SIGTERM): nothing more was published (run the build again to finish).", file=sys.stderr)
+        return 143
     print(f"({time.monotonic() - started:.1f} s)")
     return status

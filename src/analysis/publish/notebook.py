@@ -28,6 +28,18 @@ TABLES_KEY = "analysis/tables-read"
 LOCALE = "en"  # notebooks narrate in English; the report renders the same records in French too
 
 
+#: Characters that Markdown (or the HTML inside it) would read as markup, and what keeps them text.
+MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_",
+                    "[": "\\[", "]": "\\]", "!": "\\!", "|": "\\|", "#": "\\#", "~": "\\~", "{": "\\{",
+                    "}": "\\}"}
+
+
+def md(text: object) -> str:
+    """Data as Markdown text: markup characters escaped (a quote with ``<script>``, a ``![](…)``
+    image or a ``|`` stays text), on one line."""
+    return "".join(MARKDOWN_ESCAPES.get(ch, ch) for ch in " ".join(str(text).split()))
+
+
 def _md(text: str) -> None:
     from IPython.display import Markdown, display
 
@@ -70,7 +82,7 @@ class Run:
         for name in names:
             check = integrity.CHECKS[name]
             broken = check.find(self.package)
-            _md(f"**{check.rule}** Rows that break it: {len(broken)}.")
+            _md(f"**{md(check.rule)}** Rows that break it: {len(broken)}.")
             if not broken.empty:
                 show(broken)
             assert broken.empty, f"integrity check {name!r} failed: {check.rule}"
@@ -97,25 +109,25 @@ class Run:
     def _display(self, claim: Claim, result: engine.Check, show_readings: bool) -> None:
         record = result.record.model_dump(mode="json")
         verdict = Verdict(record["verdict"])
-        lines = [f"#### `{claim.claim_id}`", f"> « {claim.quote} »", "", f"*{claim.claim_en}*", ""]
-        lines.append(f"**Rule, declared before computing** ({claim.kind}): {tolerance_text(claim)}")
+        lines = [f"#### `{claim.claim_id}`", f"> « {md(claim.quote)} »", "", f"*{md(claim.claim_en)}*", ""]
+        lines.append(f"**Rule, declared before computing** ({claim.kind}): {md(tolerance_text(claim))}")
         lines.append("")
-        lines.append(f"**Claimed** {format_claimed(record, LOCALE)} · **computed** {format_computed(record, LOCALE)}"
-                     f" · **verdict `{verdict.value}`** ({verdict.label})")
+        lines.append(f"**Claimed** {md(format_claimed(record, LOCALE))} · **computed** "
+                     f"{md(format_computed(record, LOCALE))} · **verdict `{verdict.value}`** ({verdict.label})")
         for message in record["explanation"]:
-            lines.append(f"- {render(message, LOCALE)}")
+            lines.append(f"- {md(render(message, LOCALE))}")
         for message in record["notes"]:
-            lines.append(f"- *{render(message, LOCALE)}*")
+            lines.append(f"- *{md(render(message, LOCALE))}*")
         if record["established"]:
-            lines.append(f"- Is what was said itself established? **{record['established']}**.")
+            lines.append(f"- Is what was said itself established? **{md(record['established'])}**.")
         holds = record["holds_under"]
         if holds["allowed"] > 1 or holds["ruled_out"]:
             lines.append(f"- Holds under {holds['agree']} of the {holds['allowed']} readings the wording allows; "
                          f"the wording rules out {holds['ruled_out']} more.")
         for ruled in record["ruled_out"]:
-            lines.append(f"  - *{ruled['dimension']}* fixed to {', '.join(ruled['allowed'])}: "
-                         f"{render(ruled['reason'], LOCALE)}")
-        if record["knowledge"]["known_by"] != record["as_of"]:
+            lines.append(f"  - *{md(ruled['dimension'])}* fixed to {md(', '.join(ruled['allowed']))}: "
+                         f"{md(render(ruled['reason'], LOCALE))}")
+        if record["knowledge"]["known_by"] != record["knowledge"]["as_of"]:
             lines.append(f"- Checked with what was public up to {record['knowledge']['known_by']} (a forecast).")
         _md("\n".join(lines))
         if show_readings and len(result.outcomes) > 1:

@@ -74,6 +74,16 @@ def _replace(text: str, start: str, end: str, body: str) -> str:
     return pattern.sub(lambda _: f"{start}\n{body}\n{end}", text)
 
 
+def check_markers(readme_text: str) -> None:
+    """Stop before any notebook runs if README.md lost the markers of a generated section."""
+    from analysis.errors import AnalysisError
+
+    for start, end in ((KINDS_START, KINDS_END), (START, END)):
+        if start not in readme_text or end not in readme_text or readme_text.index(start) > readme_text.index(end):
+            raise AnalysisError(f"README.md has no {start} … {end} section, where the build writes a generated "
+                                "table: put the two marker lines back (restore them with git) and run again.")
+
+
 def updated(readme_text: str, records: list[dict]) -> str:
     """The README text with its generated sections replaced."""
     return _replace(_replace(readme_text, KINDS_START, KINDS_END, kinds_tables()), START, END,

@@ -199,11 +199,12 @@ def _exclusions(excluded: pd.DataFrame, locale: str) -> list[tuple[str, list[str
     return groups
 
 
-def render_notebook(notebook: Path, records: list[dict]) -> str:
+def render_notebook(notebook: Path, records: list[dict], title: str) -> str:
     """One notebook as a page (English, as the notebooks narrate): outputs shown, code folded,
-    everything from the notebook sanitised (:mod:`analysis.publish.notebook_page`)."""
+    everything from the notebook sanitised (:mod:`analysis.publish.notebook_page`). ``title`` is the
+    notebook's own name (the file read may be a staged copy)."""
     page = environment("en").get_template("notebook.html.j2")
-    return page.render(title=notebook.stem, body=Markup(notebook_page.body(notebook)), records=records,
+    return page.render(title=title, body=Markup(notebook_page.body(notebook)), records=records,
                        pygments_css=Markup(notebook_page.pygments_css()))
 
 
@@ -217,5 +218,5 @@ def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url
     for stem in sorted({r["notebook"] for r in records}):
         notebook = notebooks_dir / f"{stem}.ipynb"
         mine = [r for r in records if r["notebook"] == stem]
-        pages[f"notebooks/{stem}.html"] = render_notebook(staged_notebooks.get(notebook.name, notebook), mine)
+        pages[f"notebooks/{stem}.html"] = render_notebook(staged_notebooks.get(notebook.name, notebook), mine, stem)
     return pages

@@ -189,9 +189,9 @@ def check(claim: Claim, params: dict, data: DataPackage) -> Check:
 def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Context) -> pd.DataFrame:
     """The citations behind the base evidence, and behind any framing problem that applied."""
     wanted = list(rows)
-    if any(f.fault in (Fault.FRAMING, Fault.LOOSE_DETAIL, Fault.WRONG) for f in base.faults):
-        if not ctx.data.rows_for("framing", "claim_id", claim.claim_id).empty:
-            wanted.append(("framing", claim.claim_id))
+    framed = any(f.fault in (Fault.FRAMING, Fault.LOOSE_DETAIL, Fault.WRONG) for f in base.faults)
+    if framed and not ctx.data.rows_for("framing", "claim_id", claim.claim_id).empty:
+        wanted.append(("framing", claim.claim_id))
     return ctx.data.cited(wanted)
 
 
