@@ -435,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     from analysis.pipeline.guards import check_base_url, check_locale, check_out
     from analysis.pipeline.publication import build_lock, replay
 
-    signal.signal(signal.SIGTERM, _terminated)
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         check_locale(sys.stdout, sys.stderr)
         base_url = check_base_url(args.base_url)
@@ -465,5 +465,7 @@ def main(argv: list[str] | None = None) -> int:
     except Terminated:
         print("stopped (SIGTERM): nothing more was published (run the build again to finish).", file=sys.stderr)
         return 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print(f"({time.monotonic() - started:.1f} s)")
     return status
