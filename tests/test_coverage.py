@@ -22,13 +22,22 @@ def test_uncovered_respects_snippets():
     assert uncovered(text, ["7 appels", "2 rencontres"]) == []
 
 
-@pytest.mark.parametrize("article_id", ["dec2025", "rtl2025"])
+def test_the_english_scan_finds_each_kind():
+    found = {(f.kind, f.text) for f in statements_in('The first of seven calls, the spokesman said "never".', "en")}
+    assert ("number", "seven") in found and ("absolute", "first") in found or ("number", "first") in found
+    assert ("title", "spokesman") in found and ("quotation", '"never"') in found
+
+
+@pytest.mark.parametrize("article_id", list(project().table("articles")["article_id"]))
 def test_every_statement_of_the_article_is_covered(article_id):
+    """Every checkable span of every article is a claim, a draft or an exclusion with its reason."""
     text = project().text(article_id)
-    claims, excluded = project().table("claims"), project().table("claims_excluded")
-    snippets = list(claims.loc[claims["article_id"] == article_id, "quote"]) + list(
-        excluded.loc[excluded["article_id"] == article_id, "text"])
-    missing = uncovered(text, snippets)
+    language = project().article(article_id)["language"]
+    claims, excluded, drafts = (project().table(t) for t in ("claims", "claims_excluded", "drafts"))
+    snippets = [*claims.loc[claims["article_id"] == article_id, "quote"],
+                *excluded.loc[excluded["article_id"] == article_id, "text"],
+                *drafts.loc[drafts["article_id"] == article_id, "quote"]]
+    missing = uncovered(text, snippets, language=language)
     assert not missing, "\n".join(f"{n.kind} {n.text!r} in …{n.context(text)}…" for n in missing)
 
 

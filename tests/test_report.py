@@ -42,7 +42,7 @@ def test_one_card_per_verdict_record(built, records, page):
 
 def test_each_article_opens_with_what_we_checked(built, records):
     html = (built / "index.html").read_text("utf-8")
-    assert html.count("Ce que nous avons vérifié") == 2 and "Ce qui est faux, trompeur ou approximatif" in html
+    assert html.count("Ce que nous avons vérifié") == len(project().table("articles")) and "Ce qui est faux, trompeur ou approximatif" in html
     first_claim = html.index("verdict-row")
     assert html.index("Ce que nous avons vérifié") < first_claim
     calendar = html.index("Jours de la semaine")

@@ -39,6 +39,7 @@ class Claim:
     headline: bool
     line: int  # the row in claims.csv (header = 1), for error messages
     path: str = "data/claims.csv"  # the register file, as shown in error messages
+    claim_fr: str = ""  # a French rendering (required for an article not in French)
 
     @property
     def claimed_number(self) -> float:
@@ -73,7 +74,7 @@ def parse_claims(table: pd.DataFrame, shown_path: str = "data/claims.csv") -> li
             precision=_number(row["precision"]), point_margin=_number(row["point_margin"]),
             window_start=_day(row["window_start"]), window_end=_day(row["window_end"]),
             tense=row["tense"] or "past", notebook=row["notebook"], headline=row["headline"] == "yes",
-            line=index + 2, path=shown_path,
+            line=index + 2, path=shown_path, claim_fr=row.get("claim_fr", "") or "",
         )
         for index, row in table.iterrows()
     ]

@@ -1,10 +1,11 @@
-"""What of an article no claim covers: every checkable statement must be checked or excused.
+"""What of an article no claim covers: every checkable statement must be checked, drafted, or excused.
 
-The scan finds, in an article's text, the things a fact-checker rates: numbers (digits and French
-number words), quotations (words in « » or in quotation marks), superlatives and absolutes
-(« premier », « plus long », « jamais », « toujours », « aucun »), and the titles and roles given to
-people (« porte-parole », « ambassadeurs », « procureur spécial »). Each must lie inside a quote of
-the claim register or a passage of ``claims_excluded.csv`` (with the reason it is not checked).
+The scan finds, in an article's text and in its language (French or English), the things a
+fact-checker rates: numbers (digits and number words, ordinals), quotations (words in « », “ ” or
+quotation marks), superlatives and absolutes (« premier », « plus long », « jamais »; "first",
+"longest", "never"), and the titles and roles given to people (« porte-parole », "spokesman").
+Each must lie inside a quote of the claim register, a draft (``drafts.csv``) or a passage of
+``claims_excluded.csv`` (with the reason it is not checked).
 """
 
 from __future__ import annotations
@@ -13,24 +14,47 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-NUMBER_WORDS = (
-    "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
-    "trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|moitié|quart|"
-    "tiers|douzaine|dizaine|centaine|premier|première|premiers|premières|deuxième|second|seconde|"
-    "troisième|dernier|dernière|derniers|dernières"
-)
-#: Words of the number list that are usually articles or pronouns: counted only when asked.
-WEAK = {"un", "une", "dernier", "dernière", "derniers", "dernières"}
-ABSOLUTES = r"premier|première|plus longue?|plus grande?|jamais|toujours|aucune?|seule?s?|n'a cessé|n’a cessé"
-TITLES = (r"porte-parole|ambassadeurs?|envoyée?s?|représentante?s?|procureur|chroniqueur|président(?:e)?|"
-          r"secrétaire|gendre|ami de longue date|magnat|conseiller|ministre|directeur")
-
-KINDS: dict[str, re.Pattern] = {
-    "number": re.compile(rf"\d+|(?<!\w)(?:{NUMBER_WORDS})(?!\w)", re.IGNORECASE),
-    "quotation": re.compile(r"«[^»]{1,300}»|\"[^\"\n]{1,300}\""),
-    "absolute": re.compile(rf"(?<!\w)(?:{ABSOLUTES})(?!\w)", re.IGNORECASE),
-    "title": re.compile(rf"(?<!\w)(?:{TITLES})(?!\w)", re.IGNORECASE),
+#: Number words and ordinals, by language.
+NUMBER_WORDS: dict[str, str] = {
+    "fr": ("un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
+           "trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|moitié|quart|"
+           "tiers|douzaine|dizaine|centaine|premier|première|premiers|premières|deuxième|second|seconde|"
+           "troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|dernier|dernière|derniers|"
+           "dernières"),
+    "en": ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+           "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+           "million|millions|billion|billions|half|quarter|dozen|first|second|third|fourth|fifth|sixth|seventh|"
+           "eighth|ninth|tenth|last|once|twice"),
 }
+#: Words of the number list that are usually articles, pronouns or adverbs: counted only when asked.
+WEAK = {"un", "une", "dernier", "dernière", "derniers", "dernières", "one", "last", "second"}
+ABSOLUTES: dict[str, str] = {
+    "fr": r"premier|première|plus longue?|plus grande?|jamais|toujours|aucune?|seule?s?|n'a cessé|n’a cessé",
+    "en": r"first|longest|largest|biggest|never|always|no one|none|only|ever|unprecedented",
+}
+TITLES: dict[str, str] = {
+    "fr": (r"porte-parole|ambassadeurs?|envoyée?s?|représentante?s?|procureur|chroniqueur|président(?:e)?|"
+           r"secrétaire|gendre|ami de longue date|magnat|conseiller|ministre|directeur"),
+    "en": (r"spokes(?:man|woman|person)|press secretary|ambassadors?|envoys?|aides?|advis[eo]rs?|counsel|"
+           r"columnist|president|secretary|minister|director|son-in-law|prosecutor|chief of staff"),
+}
+QUOTATION = re.compile(r"«[^»]{1,300}»|\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”")
+LANGUAGES = tuple(NUMBER_WORDS)
+
+
+def patterns(language: str) -> dict[str, re.Pattern]:
+    """The scan's patterns for one language (``fr`` or ``en``)."""
+    if language not in NUMBER_WORDS:
+        raise ValueError(f"no statement scan for language {language!r} (known: {', '.join(LANGUAGES)})")
+    return {
+        "number": re.compile(rf"\d+|(?<!\w)(?:{NUMBER_WORDS[language]})(?!\w)", re.IGNORECASE),
+        "quotation": QUOTATION,
+        "absolute": re.compile(rf"(?<!\w)(?:{ABSOLUTES[language]})(?!\w)", re.IGNORECASE),
+        "title": re.compile(rf"(?<!\w)(?:{TITLES[language]})(?!\w)", re.IGNORECASE),
+    }
+
+
+KINDS = ("number", "quotation", "absolute", "title")
 
 
 @dataclass(frozen=True)
@@ -44,10 +68,10 @@ class Found:
         return article[max(0, self.start - width): self.end + width].replace("\n", " ")
 
 
-def statements_in(text: str, include_weak: bool = False) -> list[Found]:
+def statements_in(text: str, language: str = "fr", include_weak: bool = False) -> list[Found]:
     """Every number, quotation, absolute and title in ``text``, in order."""
     found = []
-    for kind, pattern in KINDS.items():
+    for kind, pattern in patterns(language).items():
         for match in pattern.finditer(text):
             if kind == "number" and not include_weak and match.group().lower() in WEAK:
                 continue
@@ -63,13 +87,13 @@ def spans(text: str, snippets: Iterable[str]) -> list[tuple[int, int]]:
     return out
 
 
-def uncovered(text: str, snippets: Iterable[str], kinds: Iterable[str] = tuple(KINDS)) -> list[Found]:
+def uncovered(text: str, snippets: Iterable[str], kinds: Iterable[str] = KINDS, language: str = "fr") -> list[Found]:
     """The statements of ``text`` (of the given kinds) that lie inside none of the snippets; a
     quotation counts as covered when any snippet covers it partly (a claim may quote a part)."""
     covered = spans(text, snippets)
     wanted = set(kinds)
     missing = []
-    for item in statements_in(text):
+    for item in statements_in(text, language):
         if item.kind not in wanted:
             continue
         inside = any(s <= item.start and item.end <= e for s, e in covered)

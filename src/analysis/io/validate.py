@@ -149,8 +149,16 @@ def _cross_file_checks(package: DataPackage) -> None:
         for index, row in events.iterrows():
             if row["date_end"] < row["date_start"]:
                 _fail(package, "events", index, "date_end", "ends before it starts")
+    languages = dict(zip(package.raw("articles")["article_id"], package.raw("articles")["language"], strict=True))
+    if "drafts" in names:
+        for index, row in package.raw("drafts").iterrows():
+            if row["quote"] not in texts.get(row["article_id"], ""):
+                _fail(package, "drafts", index, "quote", "not found verbatim in the article text")
     claims = package.raw("claims")
     for index, row in claims.iterrows():
+        if languages.get(row["article_id"], "fr") != "fr" and not row.get("claim_fr", "").strip():
+            _fail(package, "claims", index, "claim_fr", "empty: a claim of an article not in French needs its French "
+                  "rendering (the French page shows it beside the quote)")
         if row["quote"] not in texts.get(row["article_id"], ""):
             _fail(package, "claims", index, "quote",
                   "not found verbatim in the article text (check apostrophes: the articles use ’)")

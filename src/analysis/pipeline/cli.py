@@ -27,3 +27,26 @@ def check(argv: list[str]) -> int:
         return 1
     print("The published notebooks and results match their manifest.")
     return 0
+
+
+def add_article(args) -> int:
+    """``python -m analysis add-article``: register an article and draft its claims."""
+    from analysis.errors import AnalysisError
+    from analysis.io.package import resolve
+    from analysis.io.publication import publication
+    from analysis.pipeline.intake import NewArticle
+    from analysis.pipeline.intake import add_article as register
+    from analysis.pipeline.publication import build_lock
+
+    new = NewArticle(args.file, args.article_id, args.publisher, args.url, args.published, args.language,
+                     args.speaks_from, args.title, args.author, args.replace)
+    try:
+        data = resolve(args.data_dir)
+        with build_lock(wait=False):
+            done = register(new, data, publication().checked_on)
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_status
+    for line in done:
+        print(line)
+    return 0

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import paths
-from analysis.errors import AnalysisError, NotebookError, RegisterError
+from analysis.errors import AnalysisError, NotebookError, RegisterError, display_path
 
 PROG = "python -m analysis build"
 #: The notebook parameter through which a kernel receives the data folder (``--data-dir``).
@@ -301,6 +301,7 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
         st.put(pub.manifest_path(results_dir), pub.manifest_text(new_manifest))
     pub.publish(st)
     _summary(records, results, plans, root, report_dir, verbose, stream)
+    _drafts(package, stream)
     _changes(before, records, in_place and not variant, stream)
     if failures:
         return max(r.exit_status for r in failures)
@@ -356,6 +357,20 @@ def _changes(before: dict[str, str], records: list[dict], publication: bool, str
               "CHANGELOG.md (the corrections log readers see).", file=stream)
 
 
+def _drafts(package, stream) -> None:
+    """Say which drafts still wait for review: never published as verdicts, never forgotten."""
+    if "drafts" not in package.tables:
+        return
+    drafts = package.table("drafts")
+    if drafts.empty:
+        return
+    counts = drafts.groupby("article_id", sort=True).size()
+    listed = ", ".join(f"{article} {n}" for article, n in counts.items())
+    print(f"\nDrafts still to review ({len(drafts)}: {listed}) in {display_path(package.path('drafts'))}: "
+          "complete each into data/claims.csv, or exclude it with a reason (README, 'Adding an article'). "
+          "The method page lists them under what was not checked.", file=stream)
+
+
 def _summary(records, results, plans, root, report_dir, verbose: bool, stream) -> None:
     from collections import Counter
 
@@ -401,14 +416,18 @@ def _terminated(signum, frame) -> None:
     raise Terminated()
 
 
-def main(argv: list[str] | None = None) -> int:
+DESCRIPTION = "Run the notebooks that changed and publish the fact-check (notebooks, results, README, report)."
+
+
+def configure(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The build's options, on the parser the command line gives it (``python -m analysis build``)."""
     from analysis.io.parameters import describe
 
-    parser = argparse.ArgumentParser(
-        prog=PROG, description="Run the notebooks and publish the fact-check.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Parameters (-p NAME=VALUE):\n" + describe(None) + "\n\nA run with -p or --data-dir goes to its own "
-               "folder (build/runs/…) and its report says it is not the publication.")
+    parser.description = DESCRIPTION
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = ("Parameters (-p NAME=VALUE):\n" + describe(None) + "\n\nA run with -p or --data-dir goes to its "
+                     "own folder (build/runs/…) and its report says it is not the publication.\n\nExit status: 0 "
+                     "published, 1 a notebook failed, 2 an error to fix (nothing published), 130 interrupted.")
     parser.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
                         help="override a notebook parameter; runs only the notebooks that declare it, into "
                              "build/runs/… (or --out), never over the committed notebooks")
@@ -420,12 +439,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="print every claim's verdict at the end")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all)")
-    args = parser.parse_args(argv)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis build`` on its own (the tests call it so)."""
+    parser = configure(argparse.ArgumentParser(prog=PROG))
+    return run(parser.parse_args(argv), parser)
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser | None = None) -> int:
+    """Run the build the parsed arguments ask for; return the exit status."""
     overrides: dict[str, str] = {}
     for item in args.parameter:
         name, sep, value = item.partition("=")
         if not sep:
-            parser.error(f"-p takes NAME=VALUE, got {item!r}")
+            print(f"error: -p takes NAME=VALUE, got {item!r}", file=sys.stderr)
+            return 2
         overrides[name.strip()] = value.strip()
     out = args.out
     if out is None and (overrides or args.data_dir):

@@ -24,6 +24,9 @@ from analysis.verdicts.records import VerdictRecord
 from analysis.verdicts.scale import Verdict
 
 METADATA_KEY = "analysis/verdict-records"
+#: The order of sections' claims: what does not hold first.
+WORST_FIRST = [Verdict.INACCURATE, Verdict.MISLEADING, Verdict.IMPRECISE, Verdict.UNVERIFIABLE, Verdict.ROUNDED,
+               Verdict.EXACT]
 TABLES_KEY = "analysis/tables-read"
 LOCALE = "en"  # notebooks narrate in English; the report renders the same records in French too
 
@@ -101,10 +104,28 @@ class Run:
         self._display(claim, result, show_readings)
 
     def check_all(self, show_readings: bool = True) -> None:
-        """Check every claim of this notebook not yet checked, in register order."""
-        for claim_id in self.register:
-            if claim_id not in self.checks:
-                self.check(claim_id, show_readings)
+        """Check every claim of this notebook not yet checked (see :meth:`check_rest`)."""
+        self.check_rest(show_readings)
+
+    def check_rest(self, show_readings: bool = True) -> None:
+        """Check every claim the register assigns to this notebook that no section above checked, and
+        show them in sections by theme, worst verdict first: a new claim never needs a notebook edit."""
+        from analysis.publish.report import THEMES
+
+        rest = [self.register[cid] for cid in self.register if cid not in self.checks]
+        if not rest:
+            _md("*Every claim the register assigns to this notebook is checked above.*")
+            return
+        results = {c.claim_id: engine.check(c, self.params, self.package) for c in rest}
+        themes = list(THEMES) + sorted({c.theme for c in rest} - set(THEMES))
+        for theme in themes:
+            mine = [c for c in rest if c.theme == theme]
+            if not mine:
+                continue
+            _md(f"### {THEMES.get(theme, theme)} ({len(mine)})")
+            for claim in sorted(mine, key=lambda c: WORST_FIRST.index(results[c.claim_id].verdict)):
+                self.checks[claim.claim_id] = results[claim.claim_id]
+                self._display(claim, results[claim.claim_id], show_readings)
 
     def _display(self, claim: Claim, result: engine.Check, show_readings: bool) -> None:
         record = result.record.model_dump(mode="json")

@@ -46,7 +46,9 @@ STATUS_WORDS = {"confirmed": N_("confirmed: two independent origins, or both sid
 EXCLUSION_WORDS = {"page_furniture": N_("page furniture"), "footnote": N_("footnote markers"),
                    "bibliography": N_("the list of sources"), "proper_name": N_("numbers inside proper names"),
                    "designation": N_("designations, not figures"), "opinion": N_("opinions and interpretations"),
-                   "forecast": N_("guesses about what would happen")}
+                   "forecast": N_("guesses about what would happen"),
+                   "no_measure_yet": N_("statements no measure can check yet"),
+                   "draft": N_("drafts still to review (found by add-article, not yet completed into claims)")}
 
 
 def safe_url(url: object) -> str | None:
@@ -76,6 +78,8 @@ class Card:
     sources: list[dict]
     notebook_page: str
     said_lang: str = "en"
+    quote_lang: str = "fr"  # the article's language: its quotes stay in it
+    gloss: str = ""  # the claim in the page's language, where the article is in another
 
 
 def environment(locale: str) -> Environment:
@@ -108,14 +112,23 @@ def _sources(record: dict, by_id: dict[str, dict], locale: str) -> list[dict]:
     return sorted(cited, key=lambda c: (order[c["role"]], not c["primary"], c["publisher"]))
 
 
-def cards(records: list[dict], sources: pd.DataFrame, locale: str) -> list[Card]:
+def cards(records: list[dict], sources: pd.DataFrame, locale: str, languages: dict[str, str] | None = None) -> list[Card]:
+    """Each record as a reader of ``locale`` sees it. ``languages`` gives each article's language: a
+    quote stays in it, with the claim rendered in the page's language beside it when they differ."""
     by_id = {row["source_id"]: row for row in sources.to_dict("records")}
-    return [Card(record=r, verdict=Verdict(r["verdict"]), claimed=format_claimed(r, locale),
-                 computed=format_computed(r, locale),
-                 explanation=[render_message(m, locale) for m in r["explanation"]],
-                 notes=[render_message(m, locale) for m in r["notes"]],
-                 sources=_sources(r, by_id, locale), notebook_page=f"notebooks/{r['notebook']}.html#{r['claim_id']}")
-            for r in records]
+    languages = languages or {}
+    made = []
+    for r in records:
+        quote_lang = languages.get(r["article_id"], "fr")
+        gloss = "" if quote_lang == locale else (r.get("claim_fr") or "" if locale == "fr" else r["claim_en"])
+        made.append(Card(record=r, verdict=Verdict(r["verdict"]), claimed=format_claimed(r, locale),
+                         computed=format_computed(r, locale),
+                         explanation=[render_message(m, locale) for m in r["explanation"]],
+                         notes=[render_message(m, locale) for m in r["notes"]],
+                         sources=_sources(r, by_id, locale),
+                         notebook_page=f"notebooks/{r['notebook']}.html#{r['claim_id']}",
+                         quote_lang=quote_lang, gloss=gloss))
+    return made
 
 
 def summary(records: list[dict]) -> dict:
@@ -145,7 +158,8 @@ def _article_rows(articles: pd.DataFrame) -> list[dict]:
 
 
 def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFrame, excluded: pd.DataFrame,
-                 coverage: list[Coverage], base_url: str = "", variant: str = "") -> dict[str, str]:
+                 coverage: list[Coverage], base_url: str = "", variant: str = "",
+                 drafts: pd.DataFrame | None = None) -> dict[str, str]:
     """The language pages, the method pages and the JSON-LD, as text (pure). ``variant`` names the
     settings of a re-run that is not the publication (``as_of=2025-06-01``): its pages say so at
     the top and it gets no ClaimReview. ``coverage`` is the coverage of the data package the records
@@ -154,10 +168,11 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
     base_url = base_url or config.base_url
     reviews = [] if variant else claimreview.claim_reviews(records, articles, sources, base_url, config)
     pages = {}
+    languages = dict(zip(articles["article_id"], articles["language"], strict=True))
     for locale, page in PAGES.items():
         env = environment(locale)
         _ = gettext_for(locale)
-        all_cards = cards(records, sources, locale)
+        all_cards = cards(records, sources, locale, languages)
         by_article = []
         for article in _article_rows(articles):
             mine = [c for c in all_cards if c.record["article_id"] == article["article_id"]]
@@ -175,7 +190,7 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
             **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
             faults=list(Fault), kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
             status_words=STATUS_WORDS, coverage=[(c.table, c) for c in coverage],
-            exclusions=_exclusions(excluded, locale), corrections=_corrections(records))
+            exclusions=_exclusions(excluded, locale, languages, drafts), corrections=_corrections(records))
     if not variant:
         pages["claimreview.jsonld"] = json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"
     return pages
@@ -189,13 +204,19 @@ def _corrections(records: list[dict]) -> list[dict]:
              "after_label": Verdict(c.after).label if c.after in codes else ""} for c in corrections()]
 
 
-def _exclusions(excluded: pd.DataFrame, locale: str) -> list[tuple[str, list[str]]]:
+def _exclusions(excluded: pd.DataFrame, locale: str, languages: dict[str, str],
+                drafts: pd.DataFrame | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What was not checked, by reason: ``(label, [(passage, its language), …])``; drafts last."""
     _ = gettext_for(locale)
+    rows = excluded[["article_id", "text", "category"]]
+    if drafts is not None and not drafts.empty:
+        rows = pd.concat([rows, drafts[["article_id", "span"]].rename(columns={"span": "text"}).assign(category="draft")])
     groups = []
     for category, label in EXCLUSION_WORDS.items():
-        texts = list(excluded.loc[excluded["category"] == category, "text"])
-        if texts:
-            groups.append((_(label), texts))
+        mine = rows[rows["category"] == category]
+        if not mine.empty:
+            groups.append((_(label), [(t, languages.get(a, "fr")) for a, t in zip(mine["article_id"], mine["text"],
+                                                                                    strict=True)]))
     return groups
 
 
@@ -214,7 +235,7 @@ def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url
     staged_notebooks = staged_notebooks or {}
     coverage = [c for c in (data.coverage(name) for name in data.names) if c is not None]
     pages = render_pages(records, data.table("sources"), data.table("articles"), data.table("claims_excluded"),
-                         coverage, base_url, variant)
+                         coverage, base_url, variant, drafts=data.table("drafts") if "drafts" in data.tables else None)
     for stem in sorted({r["notebook"] for r in records}):
         notebook = notebooks_dir / f"{stem}.ipynb"
         mine = [r for r in records if r["notebook"] == stem]

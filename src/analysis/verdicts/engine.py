@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -181,6 +182,9 @@ def check(claim: Claim, params: dict, data: DataPackage) -> Check:
         outcomes.append(Outcome(reading, evidence, findings, verdict, notes, broken is None, broken,
                                 label(reading, dimensions)))
     cited = cited_for(outcomes[0].evidence.rows, claim, outcomes[0], ctx)
+    cited, circular = uncircular(cited, claim, ctx)
+    if circular:
+        _circular_finding(outcomes[0], cited, circular, claim)
     later = revealed_later(outcomes[0].evidence.rows, ctx) if spec.current and as_of > on else []
     record = _record(claim, ctx, params, outcomes, constraints, cited, hindsight, spec.tables, later)
     return Check(claim, record, outcomes, constraints, cited)
@@ -193,6 +197,50 @@ def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Con
     if framed and not ctx.data.rows_for("framing", "claim_id", claim.claim_id).empty:
         wanted.append(("framing", claim.claim_id))
     return ctx.data.cited(wanted)
+
+
+def _normal_url(url: str) -> str:
+    parts = urlsplit(str(url).strip().lower())
+    host = parts.netloc.split(":")[0].removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}"
+
+
+def circular_sources(article_id: str, data: DataPackage) -> set[str]:
+    """The sources that are, or republish, the article being checked: those at its URL, and those
+    cited as copies of its text (``citations``: table ``articles``). They never support its claims."""
+    def compute() -> set[str]:
+        article_url = _normal_url(data.article(article_id)["url"])
+        sources = data.table("sources")
+        same = set(sources.loc[sources["url"].map(_normal_url) == article_url, "source_id"]) if article_url else set()
+        copies = data.cited([("articles", article_id)])
+        return same | set(copies.loc[copies["role"] == "supports", "source_id"])
+
+    return data.memo(("circular", article_id), compute)
+
+
+def uncircular(cited: pd.DataFrame, claim: Claim, ctx: Context) -> tuple[pd.DataFrame, list[str]]:
+    """The citations with the article's own text (or a copy of it) turned from support into context."""
+    own = circular_sources(claim.article_id, ctx.data)
+    hit = cited["source_id"].isin(own) & (cited["role"] == "supports")
+    if not hit.any():
+        return cited, []
+    cited = cited.copy()
+    cited.loc[hit, "role"] = "context"
+    return cited, sorted(set(cited.loc[hit, "source_id"]))
+
+
+def _circular_finding(base: Outcome, cited: pd.DataFrame, circular: list[str], claim: Claim) -> None:
+    """A row that only the article itself supports settles nothing about the article."""
+    rows = [r for r in base.evidence.rows if r[0] != "framing"]
+    supported = {(t, r) for t, r, role in zip(cited["table"], cited["row_id"], cited["role"], strict=True)
+                 if role == "supports"}
+    bare = [row_id for table, row_id in rows if (table, row_id) not in supported]
+    base.notes.append(Message(N_("Not counted as support: {sources}, the article itself or a copy of it."),
+                              sources=", ".join(circular)))
+    if bare:
+        base.faults.append(judges.Finding(Fault.UNSETTLED, Message(
+            N_("Only the article itself supports {rows}: nothing independent settles it."), rows=", ".join(bare))))
+        base.verdict = verdict_of([f.fault for f in base.faults])
 
 
 def _plain(value):
@@ -244,7 +292,7 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
     detail = {k: _plain(base.evidence.facts[k]) for k in ("current", "runner_up") if k in base.evidence.facts}
     return VerdictRecord(
         claim_id=claim.claim_id, article_id=claim.article_id, notebook=claim.notebook, theme=claim.theme,
-        headline=claim.headline, quote=claim.quote, claim_en=claim.claim_en, kind=claim.kind, measure=claim.measure,
+        headline=claim.headline, quote=claim.quote, claim_en=claim.claim_en, claim_fr=claim.claim_fr, kind=claim.kind, measure=claim.measure,
         claimed=claim.claimed, unit=claim.unit, hedge=claim.hedge, computed=_plain(base.evidence.value),
         computed_hedge=base.evidence.facts.get("hedge", "exact"),
         verdict=base.verdict.value, rating=base.verdict.rating,

@@ -92,6 +92,7 @@ class VerdictRecord(Strict):
     headline: bool
     quote: str
     claim_en: str
+    claim_fr: str = ""  # the French rendering of a claim of an article not in French
     kind: str
     measure: str
     claimed: str
