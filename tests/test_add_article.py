@@ -59,7 +59,7 @@ def test_the_worked_example_goes_from_text_to_verdicts_with_no_code(data, capsys
     assert ("an hour and a half", "duration", "90", "minutes", "almost") in found
     assert ("an hour", "duration", "60", "minutes", "just_over") in found  # "just over an hour"
     package = DataPackage.open(data)  # the drafts validate as data
-    assert len(package.table("drafts")) == len(drafts)
+    assert (package.table("drafts")["article_id"] == "fixture-en").sum() == len(drafts)
 
     # 2. Re-running on the same text changes nothing.
     before = snapshot(data)
@@ -88,7 +88,7 @@ def test_the_readme_worked_example_is_the_tested_one():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "## Adding an article" in readme
     for line in (FIXTURE / "claims.csv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("fx-en-about-an-hour,") or line.startswith("fx-en-ordinal,"):
+        if line.startswith(("fx-en-about-an-hour,", "fx-en-ordinal,")):
             assert line in readme, "README's example rows are the fixture's (tests/fixtures/items/claims.csv)"
     for part in COMMAND[2:]:
         assert part in readme or part == str(ARTICLE), part

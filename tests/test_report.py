@@ -45,9 +45,15 @@ def test_each_article_opens_with_what_we_checked(built, records):
     assert html.count("Ce que nous avons vérifié") == len(project().table("articles")) and "Ce qui est faux, trompeur ou approximatif" in html
     first_claim = html.index("verdict-row")
     assert html.index("Ce que nous avons vérifié") < first_claim
-    calendar = html.index("Jours de la semaine")
-    substantive = [html.index(f'id="{r["claim_id"]}"') for r in records if r["theme"] in ("calls", "ndaa", "polls")]
-    assert max(substantive) < calendar, "calendar checks come after the substantive claims"
+    sections = html.split('<section class="article"')[1:] if '<section class="article"' in html else [html]
+    for article_id in project().table("articles")["article_id"]:
+        section = next((s for s in sections if f'id="{next((r["claim_id"] for r in records if r["article_id"] == article_id), "")}"' in s), "")
+        if "Jours de la semaine" not in section:
+            continue
+        calendar = section.index("Jours de la semaine")
+        substantive = [section.index(f'id="{r["claim_id"]}"') for r in records
+                       if r["article_id"] == article_id and r["theme"] != "calendar"]
+        assert max(substantive) < calendar, f"{article_id}: calendar checks come after the substantive claims"
 
 
 def test_every_verdict_links_to_its_definition_on_the_method_page(built):

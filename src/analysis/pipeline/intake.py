@@ -87,13 +87,34 @@ def sentence_around(text: str, start: int, end: int) -> str:
 #: Lengths written in words or digits: "an hour and a half", « une heure et dix minutes », "90 minutes".
 _COUNT = r"\d+|an?|one|two|three|four|une?|deux|trois|quatre"
 DURATION = re.compile(
-    rf"(?<!\w)(?:(?P<h>{_COUNT})\s+(?:hours?|heures?)(?:\s+(?:and|et)\s+(?:(?P<half>a half|demie)|"
-    rf"(?P<m>\d+|\w+)\s+minutes?))?|(?P<only>\d+|\w+)\s+minutes?)(?!\w)", re.IGNORECASE)
+    rf"(?<!\w)(?:(?P<h>{_COUNT})[\s-]+(?:hours?|heures?)(?:\s+(?:and|et)\s+(?:(?P<half>a half|demie)|"
+    rf"(?P<m>\d+|\w+)\s+minutes?))?|(?P<only>\d+|\w+)[\s-]+minutes?)(?!\w)", re.IGNORECASE)
 #: "16 October", « 19 mai », "March 9": a day and a month, whatever dateparser's search made of it.
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
           "février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre")
 DAY_MONTH = re.compile(rf"(?<!\w)(?:(?P<d1>[0-3]?\d|1er)\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>[0-3]?\d))"
                        rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)", re.IGNORECASE)
+
+
+MONTH_ONLY = re.compile(rf"(?<!\w)(?P<month>{MONTHS})(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)", re.IGNORECASE)
+
+
+def _months(text: str, language: str, speaks_from: date, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """Months written without a day ("since December", « en août »): ``(start, end, words, YYYY-MM)``,
+    the latest such month on or before the day the article speaks from unless a year is written."""
+    import dateparser
+
+    found = []
+    for match in MONTH_ONLY.finditer(text):
+        if any(s <= match.start() and match.end() <= e for s, e in taken):
+            continue
+        when = dateparser.parse(f"1 {match.group('month')}", languages=[language])
+        if when is None:
+            continue
+        year = int(match.group("year")) if match.group("year") else (
+            speaks_from.year if when.month <= speaks_from.month else speaks_from.year - 1)
+        found.append((match.start(), match.end(), match.group(), f"{year}-{when.month:02d}"))
+    return found
 
 
 def _minutes(match: re.Match, language: str) -> int | None:
@@ -205,6 +226,9 @@ def draft(text: str, article_id: str, language: str, speaks_from: date) -> list[
             lengths.append((match.start(), match.end()))
             items.append((match.start(), match.end(), match.group(), "duration", {"minutes": minutes}))
     taken = [(s, e) for s, e, *_ in dates] + lengths
+    for start, end, words, month in _months(text, language, speaks_from, taken):
+        taken.append((start, end))
+        items.append((start, end, words, "month", {"claimed": month}))
     seen: set[tuple[int, int]] = set()
     # "first" is both a number word and an absolute: the number (an ordinal) is the more precise draft.
     for item in sorted(statements_in(text, language), key=lambda f: (f.start, f.kind != "number")):
@@ -225,6 +249,10 @@ def draft(text: str, article_id: str, language: str, speaks_from: date) -> list[
             item.kind, item.measure, item.claimed = "weekday", "events.weekday", WEEKDAYS.get(words.lower(), words.lower())
             near = [d for d in dates if d[0] >= end - 1 and d[0] - end < 5] or [d for d in dates if abs(d[0] - end) < 40]
             item.window_start = near[0][3] if near else ""
+        elif kind == "month":
+            item.kind, item.claimed = "month", extra["claimed"]
+            item.measure = "events.date"
+            item.note = "a month without a year in the text: the latest such month before the article's day"
         elif kind == "duration":
             item.kind, item.claimed, item.unit = "duration", str(extra["minutes"]), "minutes"
             item.measure = "contacts.duration" if CALL_WORDS.search(quote) else "events.value"

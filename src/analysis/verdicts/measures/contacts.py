@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from analysis.domain import contacts as ct
+from analysis.domain.calendar_fr import weekday_fr
 from analysis.domain.dates import as_day, days_between, iso
 from analysis.io.contract import CLOCK_COLUMNS
 from analysis.io.register import Claim
@@ -263,6 +264,21 @@ def contact_date(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                     facts={"clock": reading["clock"]},
                     message=Message(N_("On record: {day:date} ({clock:clock} clock)."), day=day.isoformat(),
                                     clock=reading["clock"].capitalize()))
+
+
+@register("contacts.weekday", ("contacts",), _dims_clock,
+          "The weekday of the contact named in subject, on the Washington or the Moscow clock.", _params_base)
+def contact_weekday(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
+    row, missing = _item(ctx, claim)
+    if missing:
+        return missing
+    day = row[CLOCK_COLUMNS[reading["clock"]]]
+    if pd.isna(day):
+        return Evidence.missing(Message(N_("{row} has no date on record."), row=row["contact_id"]),
+                                rows=[("contacts", row["contact_id"])])
+    name = weekday_fr(day)
+    return Evidence(value=name, text=name, rows=[("contacts", row["contact_id"])],
+                    message=Message(N_("{day:date} was a {weekday:weekday}."), day=iso(day), weekday=name))
 
 
 def _length(row: pd.Series, side: str) -> tuple[float, str] | None:
