@@ -176,9 +176,17 @@ def test_the_wording_overrides_a_parameter_and_says_so():
 
 
 def test_a_sourced_framing_problem_lowers_a_right_figure(data_copy):
-    assert record("dec-ndaa-800m")["verdict"] == "MISLEADING"
-    replace_cell(data_copy / "framing.csv", "dec-ndaa-800m", "framing", "loose_detail")
-    assert record("dec-ndaa-800m", DataPackage.open(data_copy))["verdict"] == "IMPRECISE"
+    assert record("dec-ndaa-800m")["verdict"] == "IMPRECISE"  # a loose detail: the point stands
+    replace_cell(data_copy / "framing.csv", "dec-ndaa-800m", "loose_detail", "framing")
+    assert record("dec-ndaa-800m", DataPackage.open(data_copy))["verdict"] == "MISLEADING"
+
+
+def test_an_unsettled_part_never_hides_a_proven_fault():
+    # « premier texte … qui octroie une nouvelle aide »: which law came first is not established, but
+    # that the NDAA grants no aid is; the code is the established fault's, the unsettled part beside it.
+    found = record("dec-ndaa-first-aid-law")
+    assert found["verdict"] == "IMPRECISE"
+    assert {f["fault"] for f in found["faults"]} == {"unsettled", "loose_detail"}
 
 
 def test_statuses_decide_what_counts():

@@ -35,8 +35,10 @@ def test_each_fault_maps_to_one_code_and_every_code_is_reachable():
     assert reachable == set(Verdict)
 
 
-def test_the_worst_fault_decides_and_unverifiable_absorbs():
+def test_the_worst_established_fault_decides_and_unverifiable_never_hides_it():
     assert verdict_of([Fault.LOOSE_DETAIL, Fault.FRAMING]) is Verdict.MISLEADING
     assert verdict_of([Fault.WRONG, Fault.IMPRECISE_FIGURE]) is Verdict.INACCURATE
-    assert worst([Verdict.INACCURATE, Verdict.UNVERIFIABLE]) is Verdict.UNVERIFIABLE
+    assert worst([Verdict.INACCURATE, Verdict.UNVERIFIABLE]) is Verdict.INACCURATE
+    assert verdict_of([Fault.UNSETTLED, Fault.LOOSE_DETAIL]) is Verdict.IMPRECISE
+    assert verdict_of([Fault.UNSETTLED]) is Verdict.UNVERIFIABLE
     assert worst([Verdict.EXACT, Verdict.ROUNDED]) is Verdict.ROUNDED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from analysis import paths
@@ -42,7 +43,10 @@ def add_article(args) -> int:
                      args.speaks_from, args.title, args.author, args.replace)
     try:
         data = resolve(args.data_dir)
-        with build_lock(wait=False):
+        # A build reads the project's data: never change them under it (another copy needs no lock).
+        project_data = (paths.project_root() / "data").resolve()
+        guard = build_lock() if data == project_data else contextlib.nullcontext()
+        with guard:
             done = register(new, data, publication().checked_on)
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)

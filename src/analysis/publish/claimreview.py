@@ -74,7 +74,8 @@ def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame, page_u
         "datePublished": config.published_on.isoformat(),
         "dateModified": config.checked_on.isoformat(),
         "reviewRating": _rating(verdict),
-        "ratingExplanation": " ".join(render(m, LOCALE) for m in record["explanation"]),
+        "ratingExplanation": " ".join(render(m, LOCALE) for m in [*record["explanation"],
+                                                                    *record.get("caveats", [])]),
         "itemReviewed": item,
         "citation": [{"@type": "CreativeWork", "name": f"{row.publisher} : {row.title}", "url": row.url}
                      for row in cited.itertuples() if str(row.url).startswith(("http://", "https://"))],

@@ -139,6 +139,8 @@ class Run:
             lines.append(f"- {md(render(message, LOCALE))}")
         for message in record["notes"]:
             lines.append(f"- *{md(render(message, LOCALE))}*")
+        for message in record.get("caveats", []):
+            lines.append(f"- **Caveat:** {md(render(message, LOCALE))}")
         if record["established"]:
             lines.append(f"- Is what was said itself established? **{md(record['established'])}**.")
         holds = record["holds_under"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -78,6 +78,7 @@ class Card:
     sources: list[dict]
     notebook_page: str
     said_lang: str = "en"
+    caveats: list[str] = field(default_factory=list)  # shown where the figure is shown
     quote_lang: str = "fr"  # the article's language: its quotes stay in it
     gloss: str = ""  # the claim in the page's language, where the article is in another
 
@@ -125,6 +126,7 @@ def cards(records: list[dict], sources: pd.DataFrame, locale: str, languages: di
                          computed=format_computed(r, locale),
                          explanation=[render_message(m, locale) for m in r["explanation"]],
                          notes=[render_message(m, locale) for m in r["notes"]],
+                         caveats=[render_message(m, locale) for m in r.get("caveats", [])],
                          sources=_sources(r, by_id, locale),
                          notebook_page=f"notebooks/{r['notebook']}.html#{r['claim_id']}",
                          quote_lang=quote_lang, gloss=gloss))

@@ -191,12 +191,27 @@ def check(claim: Claim, params: dict, data: DataPackage) -> Check:
 
 
 def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Context) -> pd.DataFrame:
-    """The citations behind the base evidence, and behind any framing problem that applied."""
+    """The citations behind the base evidence, behind any framing problem that applied, and behind
+    the claim's caveats (as context: a caveat never supports the claim)."""
     wanted = list(rows)
     framed = any(f.fault in (Fault.FRAMING, Fault.LOOSE_DETAIL, Fault.WRONG) for f in base.faults)
     if framed and not ctx.data.rows_for("framing", "claim_id", claim.claim_id).empty:
         wanted.append(("framing", claim.claim_id))
-    return ctx.data.cited(wanted)
+    cited = ctx.data.cited(wanted)
+    extra = [tuple(part.split(":", 1)) for rows_cell in caveats_of(claim, ctx)["rows"]
+             for part in rows_cell.split(";") if part.strip()]
+    extra = [key for key in extra if key not in set(wanted)]
+    if not extra:
+        return cited
+    context = ctx.data.cited(extra).assign(role="context")
+    return pd.concat([cited, context], ignore_index=True)
+
+
+def caveats_of(claim: Claim, ctx: Context) -> pd.DataFrame:
+    """The caveats shown with a claim's figure (``caveats.csv``)."""
+    if "caveats" not in ctx.data.tables:
+        return pd.DataFrame(columns=["caveat_id", "claim_id", "rows", "caveat_en", "caveat_fr"])
+    return ctx.data.rows_for("caveats", "claim_id", claim.claim_id)
 
 
 def _normal_url(url: str) -> str:
@@ -320,6 +335,8 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         established=base.evidence.established,
         said=base.evidence.facts.get("said"),
         explanation=[_message(m) for m in explanation],
+        caveats=[MessageRecord(key="{text:bilingual}", fields={"text": {"en": r.caveat_en, "fr": r.caveat_fr}})
+                 for r in caveats_of(claim, ctx).itertuples()],
         notes=[_message(m) for m in notes],
         detail=detail or None,
         parameters=shown_params,

@@ -117,6 +117,7 @@ class VerdictRecord(Strict):
     established: str | None
     said: str | None  # the words on record, in their language, where the claim reports speech
     explanation: list[MessageRecord]
+    caveats: list[MessageRecord] = []  # what a reader must know where the figure is shown (caveats.csv)
     notes: list[MessageRecord]
     detail: dict[str, Any] | None
     parameters: dict[str, Any]
