@@ -137,7 +137,7 @@ def test_article_texts_match_their_registered_hash_and_their_readme():
 def test_statement_rows_say_what_was_said_and_both_languages():
     for row in rows("statements"):
         assert row["assessment_en"].strip() and row["assessment_fr"].strip(), row["statement_id"]
-        if row["kind"] == "attribution" and row["fidelity"] != "not_found":
+        if row["kind"] == "attribution" and row["rule"] != "not_found":
             assert row["said"].strip(), f"{row['statement_id']}: an attribution records the words said"
 
 

@@ -79,7 +79,7 @@ CELLS = [
     ("events", "event_id", "2018-07-16-helsinki-summit", "date_end", "2018-07-01", ["ends before it starts"]),
     ("events", "event_id", "2018-07-16-helsinki-summit", "description", "   ", ["constraint"]),
     ("events", "event_id", "2025-04-24-kyiv-strike-vladimir-stop", "value_hedge", "roughly", ["constraint"]),
-    ("statements", "statement_id", "rtl-attr-let-down", "fidelity", "perfect", ["constraint"]),
+    ("statements", "statement_id", "rtl-attr-let-down", "rule", "perfect", ["constraint"]),
     ("statements", "statement_id", "rtl-attr-let-down", "assessment_fr", "", ["constraint"]),
     ("sources", "source_id", "c2-rferl-2025-10-16", "url", "https://example.org/a page", ["constraint"]),
     ("sources", "source_id", "c2-rferl-2025-10-16", "publisher", "   ", ["constraint"]),

@@ -28,7 +28,7 @@ from analysis.publish.formatting import day, format_claimed, format_computed, wo
 from analysis.publish.formatting import render as render_message
 from analysis.publish.i18n import gettext_for, ngettext_for
 from analysis.verdicts.kinds import KINDS
-from analysis.verdicts.scale import COLOURS, SYMBOLS, Fault, Verdict
+from analysis.verdicts.scale import COLOURS, FIDELITY_RULES, SYMBOLS, Fault, Verdict
 
 PAGES = {"fr": "index.html", "en": "en.html"}
 METHOD_PAGES = {"fr": "methode.html", "en": "method.html"}
@@ -91,6 +91,7 @@ def environment(locale: str) -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["json_ld"] = json_ld
     env.filters["day"] = lambda iso: day(iso, locale) if iso else ""
+    env.filters["fidelity_word"] = lambda label: word("fidelity", label, locale)
     return env
 
 
@@ -190,7 +191,7 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
             **common, articles=by_article, reviews=[r for r in reviews], total=len(records))
         pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(
             **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
-            faults=list(Fault), kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
+            faults=list(Fault), fidelity_rules=FIDELITY_RULES, kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
             status_words=STATUS_WORDS, coverage=[(c.table, c) for c in coverage],
             exclusions=_exclusions(excluded, locale, languages, drafts), corrections=_corrections(records))
     if not variant:

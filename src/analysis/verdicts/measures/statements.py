@@ -1,7 +1,8 @@
 """Measures over what named people said and what they are (``statements.csv``).
 
 Each row records a statement or a title as the article renders it, what the sources show the
-person said (or was), a sourced judgement of the rendering's fidelity, and whether what was said
+person said (or was), the written rule of fidelity that applies (which gives the fidelity label,
+:data:`~analysis.verdicts.scale.FIDELITY_RULES`), the sourced reasoning, and whether what was said
 is itself established.
 """
 
@@ -14,6 +15,7 @@ from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
 from analysis.verdicts.measures import Context, no_dimensions, register
 from analysis.verdicts.measures.common import public_row
+from analysis.verdicts.scale import FIDELITY_RULES
 from analysis.verdicts.tolerance import hedged
 
 
@@ -27,12 +29,13 @@ def bilingual(row: pd.Series, column: str) -> Message:
 def fidelity(claim: Claim, ctx: Context, reading) -> Evidence:
     # A row that records that no source was found has nothing a status could confirm: it is read as it is.
     recorded = ctx.data.row("statements", claim.subjects[0])
-    not_found = recorded is not None and recorded["fidelity"] == "not_found"
+    not_found = recorded is not None and recorded["rule"] == "not_found"
     row, missing = public_row(ctx, "statements", "statement_id", claim.subjects[0], any_status=not_found)
     if missing:
         return missing
     assessment = bilingual(row, "assessment")
-    return Evidence(value=row["fidelity"], text=row["fidelity"], established=row["established"] or None,
+    fidelity = FIDELITY_RULES[row["rule"]][0]
+    return Evidence(value=fidelity, text=fidelity, established=row["established"] or None,
                     facts={"assessment": assessment, "said": row["said"] or None},
                     rows=[("statements", row["statement_id"])], message=assessment)
 
