@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.io.statement_coverage import statements_in, uncovered
+from analysis.io.statement_coverage import aspects_uncovered, statements_in, uncovered
 from conftest import project
 
 
@@ -59,3 +59,25 @@ def test_no_passage_is_both_checked_and_listed_as_not_checked():
             for _, q in claims[claims["article_id"] == row["article_id"]].iterrows()
             if norm(row["text"]) in norm(q["quote"]) or norm(q["quote"]) in norm(row["text"])]
     assert both == []
+
+
+@pytest.mark.parametrize("article_id", list(project().table("articles")["article_id"]))
+def test_every_aspect_of_the_article_is_checked_or_excused(article_id):
+    """Spans are not enough: a place, a time of day or an attribution inside a quote whose record
+    checks something else is unchecked. Each must lie in a claim that says it checks that aspect,
+    a draft, or an exclusion with its reason."""
+    text = project().text(article_id)
+    claims, excluded, drafts = (project().table(t) for t in ("claims", "claims_excluded", "drafts"))
+    mine = claims[claims["article_id"] == article_id]
+    checked = [(q, set(a.split(";"))) for q, a in zip(mine["quote"], mine["aspects"], strict=True)]
+    passages = [*excluded.loc[excluded["article_id"] == article_id, "text"],
+                *drafts.loc[drafts["article_id"] == article_id, "quote"]]
+    missing = aspects_uncovered(text, project().article(article_id)["language"], checked, passages)
+    assert not missing, "\n".join(f"{n.kind} {n.text!r} in …{n.context(text)}…" for n in missing)
+
+
+def test_the_aspect_scan_bites():
+    text = "Ils se sont rencontrés à Anchorage, dans la soirée, selon le Kremlin."
+    found = {(f.kind, f.text) for f in aspects_uncovered(text, "fr", [(text, {"date"})], [])}
+    assert found == {("place", "à Anchorage"), ("time_of_day", "dans la soirée"), ("attribution", "selon")}
+    assert aspects_uncovered(text, "fr", [(text, {"place", "time_of_day", "attribution"})], []) == []

@@ -102,3 +102,37 @@ def uncovered(text: str, snippets: Iterable[str], kinds: Iterable[str] = KINDS, 
         if not inside:
             missing.append(item)
     return missing
+
+
+#: Aspects of a statement a claim can check besides its figure: the time of day of an event, the
+#: place it happened, who reported it. Each marker found must lie in a claim that says it checks
+#: that aspect (``claims.aspects``), a draft, or an excluded passage.
+ASPECT_MARKERS: dict[str, dict[str, str]] = {
+    "fr": {"time_of_day": r"dans la soirée|dans la matinée|dans la nuit|le matin|le soir",
+           "attribution": r"selon|rapporte|d[’']après",
+           "place": (r"(?:à|en|au|d[’'])\s?(?:Anchorage|Alaska|Miami|Floride|Moscou|Helsinki|Hambourg|Palm Beach|"
+                     r"Pennsylvanie|Genève|Riyad|Istanbul|Chequers|Sotchi)")},
+    "en": {"time_of_day": r"in the evening|in the morning|at night",
+           "attribution": r"according to|was quoted as saying|the Kremlin said",
+           "place": (r"(?:in|at)\s(?:Anchorage|Alaska|Miami|Florida|Moscow|Helsinki|Hamburg|Palm Beach|Geneva|Riyadh|"
+                     r"Istanbul|Chequers|Sochi)")},
+}
+
+
+def aspects_uncovered(text: str, language: str, claims: Iterable[tuple[str, set[str]]],
+                      passages: Iterable[str]) -> list[Found]:
+    """The aspect markers of ``text`` that no claim checking that aspect covers, and no passage
+    (a draft or an exclusion) covers. ``claims`` gives each claim's quote and the aspects it checks."""
+    checked = [(quote, aspects) for quote, aspects in claims]
+    free = spans(text, passages)
+    missing = []
+    for aspect, pattern in ASPECT_MARKERS[language].items():
+        for match in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text):
+            start, end = match.start(), match.end()
+            if any(s <= start and end <= e for s, e in free):
+                continue
+            if any(aspect in aspects and any(s <= start and end <= e for s, e in spans(text, [quote]))
+                   for quote, aspects in checked):
+                continue
+            missing.append(Found(aspect, start, end, match.group()))
+    return missing
