@@ -51,7 +51,34 @@ BAD_URL = {
     "search or listing page": re.compile(r"/search(/|\?|$)|[?&](q|s|search|query)=|/tags?/|/page/\d+/?$"),
     "beta, staging or preview host": re.compile(r"//(beta|staging|preview|dev)[.-]|staging\."),
     "tracking parameter": re.compile(r"[?&](utm_[a-z]+|srsltid|fbclid|gclid)="),
+    "AMP wrapper": re.compile(r"[?&]amp(=1)?(&|$)|/amp/|\.amp(\.html)?$|cdn\.ampproject\.org", re.IGNORECASE),
+    "aggregator wrapper": re.compile(r"//news\.google\.com/|//(www\.)?flipboard\.com/|//(www\.)?msn\.com/.+/ar-"),
 }
+#: Placeholder text where a title or a publisher should be (the page's own words, or a plain description).
+PLACEHOLDER = re.compile(r"\[description\]|\(URL slug|\(title from URL|^untitled$|^n/?a$|\?\?\?", re.IGNORECASE)
+#: Hosts and mirrors that hold copies, never the issuer's own document.
+COPY_HOSTS = re.compile(r"github\.com|githubusercontent|heinonline|everycrsreport|self-law|presidency\.ucsb\.edu|"
+                        r"web\.archive\.org", re.IGNORECASE)
+
+
+def test_no_placeholder_in_a_title_or_a_publisher():
+    bad = [s["source_id"] for s in rows("sources") for field in ("title", "publisher") if PLACEHOLDER.search(s[field])]
+    assert not bad, f"placeholder text in a title or publisher: {bad[:10]}"
+
+
+def test_primary_means_the_issuers_own_document():
+    """A copy (a mirror of congress.gov, a statute research copy, a reproduction of a readout) is
+    secondary, however faithful."""
+    bad = [s["source_id"] for s in rows("sources")
+           if s["source_type"] == "primary" and (COPY_HOSTS.search(s["url"]) or COPY_HOSTS.search(s["archive_url"]))]
+    assert not bad, f"primary sources read through a copy: {bad[:10]}"
+
+
+def test_the_hygiene_rules_catch_what_they_say():
+    assert PLACEHOLDER.search("[description] Putin and Biden talk") and not PLACEHOLDER.search("Putin, Biden talk")
+    assert BAD_URL["AMP wrapper"].search("https://x.org/a?amp=1") and BAD_URL["AMP wrapper"].search("https://x.org/amp/a")
+    assert not BAD_URL["AMP wrapper"].search("https://x.org/camp/a")
+    assert COPY_HOSTS.search("https://github.com/Kourpa/api.congress.gov/blob/x/data.json")
 
 
 @pytest.mark.parametrize("problem", sorted(BAD_URL))
