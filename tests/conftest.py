@@ -18,6 +18,8 @@ from analysis.io.package import DataPackage
 
 ROOT = paths.project_root()
 TEST_BUILD = ROOT / "build" / "test-run"
+#: Where the test build pretends the report is published (ClaimReview needs absolute URLs).
+TEST_BASE_URL = "https://example.org/factcheck/"
 
 
 @cache
@@ -60,7 +62,7 @@ def fresh_build() -> Path:
         if not done.exists():
             shutil.rmtree(TEST_BUILD, ignore_errors=True)
             output = io.StringIO()
-            status = build(out=TEST_BUILD, force=True, stream=output)
+            status = build(out=TEST_BUILD, force=True, stream=output, base_url=TEST_BASE_URL)
             assert status == 0, output.getvalue()
             done.write_text(output.getvalue(), encoding="utf-8")
     return TEST_BUILD

@@ -16,7 +16,7 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 from analysis import paths
 from analysis.pipeline import notebooks as nbs
 from analysis.pipeline import runner
-from conftest import replace_cell
+from conftest import TEST_BASE_URL, replace_cell
 
 ROOT = paths.project_root()
 
@@ -38,7 +38,7 @@ def test_a_rebuild_reproduces_every_committed_byte(fresh_build):
 def test_a_second_build_with_nothing_changed_runs_nothing(fresh_build):
     before = fingerprint(fresh_build / "notebooks", "*.ipynb") | fingerprint(fresh_build / "report", "*.html")
     out = io.StringIO()
-    assert runner.build(out=fresh_build, stream=out) == 0
+    assert runner.build(out=fresh_build, stream=out, base_url=TEST_BASE_URL) == 0
     assert out.getvalue().count("unchanged, skipped") == len(list(paths.notebooks_dir().glob("[0-9]*.ipynb")))
     assert "ran" in out.getvalue() and "0 notebook(s) ran" in out.getvalue()
     assert fingerprint(fresh_build / "notebooks", "*.ipynb") | fingerprint(fresh_build / "report", "*.html") == before

@@ -3,6 +3,7 @@ a summary per article, a method page, offline and safe, ClaimReview that validat
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -15,7 +16,7 @@ from analysis import paths
 from analysis.pipeline.publication import records_in
 from analysis.publish import readme, report
 from analysis.publish.language import english_sentences, visible
-from conftest import project
+from conftest import TEST_BASE_URL, project
 
 ROOT = paths.project_root()
 @pytest.fixture(scope="module")
@@ -87,13 +88,35 @@ def test_claimreview_is_published_for_substantive_claims_and_validates(built, re
     for review in reviews:
         jsonschema.validate(review, schema)
         assert len(review["claimReviewed"]) <= 75 and review["dateModified"]
+        # Google's required fields, and the recommended ones, offline:
+        assert review["url"].startswith(TEST_BASE_URL) and review["reviewRating"]["alternateName"]
+        assert review["reviewRating"]["ratingExplanation"] and "ratingExplanation" not in review
+        for appearance in review["itemReviewed"]["appearance"]:
+            assert "Inconnu" not in json.dumps(appearance, ensure_ascii=False)
+    articles = project().table("articles").set_index("article_id")
+    for review, record in zip(reviews, [r for r in records if r["theme"] != "calendar"], strict=True):
+        article = articles.loc[record["article_id"]]
+        appearance = review["itemReviewed"]["appearance"][0]
+        assert ("headline" in appearance) == bool(article["title"])  # never a placeholder headline
+        assert ("datePublished" in appearance) == pd.notna(article["date_published"])
 
 
-@pytest.mark.parametrize("page", ["index.html", "en.html"])
-def test_json_ld_in_the_page_is_the_published_file(built, page):
-    extracted = extruct.extract((built / page).read_text("utf-8"), syntaxes=["json-ld"])["json-ld"]
+def test_json_ld_is_once_in_the_page_that_shows_the_claims_and_is_the_published_file(built):
+    extracted = extruct.extract((built / "index.html").read_text("utf-8"), syntaxes=["json-ld"])["json-ld"]
     published = json.loads((built / "claimreview.jsonld").read_text("utf-8"))
     assert extracted == [published] or extracted == published
+    assert extruct.extract((built / "en.html").read_text("utf-8"), syntaxes=["json-ld"])["json-ld"] == []
+
+
+def test_without_a_base_url_no_claimreview_is_written_and_the_build_says_what_to_set(records):
+    pages = report.render_pages(records, project().table("sources"), project().table("articles"),
+                                project().table("claims_excluded"), [], base_url="")
+    assert "claimreview.jsonld" not in pages and "ld+json" not in pages["index.html"]
+    from analysis.pipeline.runner import _publication_settings
+
+    said = io.StringIO()
+    _publication_settings("", "", said)
+    assert "base_url" in said.getvalue() and "--base-url" in said.getvalue()
 
 
 def test_hostile_strings_are_escaped_and_bad_urls_never_become_links(records):
@@ -106,7 +129,7 @@ def test_hostile_strings_are_escaped_and_bad_urls_never_become_links(records):
     record["quote"] = "<img src=x onerror=alert(1)>"
     record["explanation"] = [{"key": "{text:bilingual}", "fields": {"text": {"en": "</script><script>x", "fr": "<b>y"}}}]
     pages = report.render_pages([record], pd.concat([sources, hostile]), project().table("articles"),
-                                project().table("claims_excluded"), [])
+                                project().table("claims_excluded"), [], base_url=TEST_BASE_URL)
     html = pages["index.html"]
     assert "<img src=x" not in html and "<b>Evil</b>" not in html and "<b>y" not in html
     assert not [a for t, a in visible(html).tags if t == "a" and a.get("href", "").lower().startswith("javascript")]

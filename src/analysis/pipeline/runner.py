@@ -302,6 +302,7 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
     pub.publish(st)
     _summary(records, results, plans, root, report_dir, verbose, stream)
     _drafts(package, stream)
+    _publication_settings(base_url, variant, stream)
     _changes(before, records, in_place and not variant, stream)
     if failures:
         return max(r.exit_status for r in failures)
@@ -355,6 +356,20 @@ def _changes(before: dict[str, str], records: list[dict], publication: bool, str
     if publication and changed:
         print("Before publishing, record each changed verdict with its reason in publication/corrections.csv and "
               "CHANGELOG.md (the corrections log readers see).", file=stream)
+
+
+def _publication_settings(base_url: str, variant: str, stream) -> None:
+    """Say what the publication config lacks for the report to be usable where it lands."""
+    from analysis.io.publication import config_path, publication
+
+    config = publication()
+    if not variant and not (base_url or config.base_url):
+        print(f"\nNo ClaimReview was written: its URLs must be absolute. Set base_url in {display_path(config_path())} "
+              "to the address where report/ is published (ending in /), or pass --base-url https://…/.", file=stream)
+    if not config.contact_url:
+        print(f"No contact_url in {display_path(config_path())}: the report tells readers where corrections are "
+              "logged and to write to the project's repository, without a link. Set contact_url to give them one.",
+              file=stream)
 
 
 def _drafts(package, stream) -> None:

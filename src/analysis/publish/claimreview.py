@@ -2,9 +2,11 @@
 in the profile fact-check databases read.
 
 Google's required fields (``claimReviewed`` of at most 75 characters, ``reviewRating`` with an
-``alternateName``, ``url``), its recommended ones (``author``, ``datePublished``, ``itemReviewed`` as
-a ``Claim`` with ``appearance``, ``author`` and ``datePublished``), plus ``ratingExplanation``,
-``citation`` (the sources the check rests on, supporting ones first) and ``isBasedOn`` (the notebook). The report is French
+``alternateName``, ``url``: absolute, so the build writes no ClaimReview without a base URL), its
+recommended ones (``author``, ``datePublished``, ``itemReviewed`` as a ``Claim`` with ``appearance``,
+``author`` and ``datePublished`` where the data establish them, never a placeholder), plus the
+rating's ``ratingExplanation`` (schema.org puts it on the Rating), ``citation`` (the sources the
+check rests on, supporting ones first) and ``isBasedOn`` (the notebook). The report is French
 first, so the records are in French (``inLanguage``). ``schemas/claimreview.schema.json`` is the
 profile; the tests validate every record against it.
 """
@@ -22,8 +24,6 @@ MAX_CLAIM_REVIEWED = 75
 LOCALE = "fr"
 #: Themes whose claims are published as ClaimReview (weekday and heading checks are not).
 PUBLISHED_THEMES = ("calls", "ndaa", "polls", "diplomacy", "relationship")
-#: What a field the sources could not establish is called, so the record still validates.
-UNKNOWN = "Inconnu (non établi)"
 
 
 def shorten(text: str, limit: int = MAX_CLAIM_REVIEWED) -> str:
@@ -34,17 +34,22 @@ def shorten(text: str, limit: int = MAX_CLAIM_REVIEWED) -> str:
     return cut + "…"
 
 
-def _rating(verdict: Verdict) -> dict:
+def _rating(verdict: Verdict, explanation: str) -> dict:
     rating = {"@type": "Rating", "alternateName": gettext_for(LOCALE)(verdict.label), "bestRating": 5,
-              "worstRating": 1}
+              "worstRating": 1, "ratingExplanation": explanation}
     if verdict.rating is not None:
         rating["ratingValue"] = verdict.rating
     return rating
 
 
 def _appearance(article: pd.Series) -> dict:
-    work = {"@type": "NewsArticle", "headline": article["title"] or UNKNOWN,
-            "publisher": {"@type": "Organization", "name": article["publisher"] or UNKNOWN}}
+    """Where the claim appeared: what the data establish about the article, and nothing they do not
+    (a field not established is left out, never filled with a placeholder)."""
+    work: dict = {"@type": "NewsArticle"}
+    if article["title"]:
+        work["headline"] = article["title"]
+    if article["publisher"]:
+        work["publisher"] = {"@type": "Organization", "name": article["publisher"]}
     if article["url"]:
         work["url"] = article["url"]
     if pd.notna(article["date_published"]):
@@ -60,8 +65,9 @@ def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame, page_u
     refs = sorted(record["sources"], key=lambda ref: order[ref["role"]])
     consulted = list(dict.fromkeys(ref["source_id"] for ref in refs))  # supporting first, then the others
     cited = sources.set_index("source_id").reindex([s for s in consulted if s in set(sources["source_id"])]).reset_index()
-    item = {"@type": "Claim", "author": {"@type": "Organization", "name": article["publisher"] or UNKNOWN},
-            "appearance": [_appearance(article)]}
+    item: dict = {"@type": "Claim", "appearance": [_appearance(article)]}
+    if article["publisher"]:
+        item["author"] = {"@type": "Organization", "name": article["publisher"]}
     if pd.notna(article["date_published"]):
         item["datePublished"] = article["date_published"].date().isoformat()
     return {
@@ -73,9 +79,8 @@ def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame, page_u
         "author": {"@type": "Organization", "name": config.reviewer},
         "datePublished": config.published_on.isoformat(),
         "dateModified": config.checked_on.isoformat(),
-        "reviewRating": _rating(verdict),
-        "ratingExplanation": " ".join(render(m, LOCALE) for m in [*record["explanation"],
-                                                                    *record.get("caveats", [])]),
+        "reviewRating": _rating(verdict, " ".join(render(m, LOCALE) for m in [*record["explanation"],
+                                                                              *record.get("caveats", [])])),
         "itemReviewed": item,
         "citation": [{"@type": "CreativeWork", "name": f"{row.publisher} : {row.title}", "url": row.url}
                      for row in cited.itertuples() if str(row.url).startswith(("http://", "https://"))],

@@ -169,7 +169,7 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
     were made from (a ``--data-dir`` build publishes its own)."""
     config = publication()
     base_url = base_url or config.base_url
-    reviews = [] if variant else claimreview.claim_reviews(records, articles, sources, base_url, config)
+    reviews = [] if variant or not base_url else claimreview.claim_reviews(records, articles, sources, base_url, config)
     pages = {}
     languages = dict(zip(articles["article_id"], articles["language"], strict=True))
     for locale, page in PAGES.items():
@@ -188,13 +188,13 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
                   "colours": COLOURS, "verdicts": list(Verdict), "colon": "\u00a0: " if locale == "fr" else ": ",
                   "variant": variant}
         pages[page] = env.get_template("report.html.j2").render(
-            **common, articles=by_article, reviews=[r for r in reviews], total=len(records))
+            **common, articles=by_article, reviews=reviews if locale == "fr" else [], total=len(records))
         pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(
             **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
             faults=list(Fault), fidelity_rules=FIDELITY_RULES, kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
             status_words=STATUS_WORDS, coverage=[(c.table, c) for c in coverage],
             exclusions=_exclusions(excluded, locale, languages, drafts), corrections=_corrections(records))
-    if not variant:
+    if reviews:
         pages["claimreview.jsonld"] = json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"
     return pages
 
