@@ -8,7 +8,6 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 REPORT_STAMP := $(VENV)/.report-installed
 DEV_STAMP := $(VENV)/.dev-installed
-KERNEL := trump-putin-factcheck
 
 .PHONY: help report test check lab messages schema browser lint lock lock-check clean clean-venv
 
@@ -25,9 +24,11 @@ test: $(DEV_STAMP) browser ## Lint, unit/data/notebook tests, strict nbval, the 
 check: $(REPORT_STAMP) ## Say whether the published files match the build that made them
 	@$(PY) -m analysis check
 
-lab: $(DEV_STAMP) ## Open JupyterLab on the notebooks with the project's kernel
-	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Trump–Putin fact-check (.venv)" >/dev/null
-	$(PY) -m jupyter lab --notebook-dir=notebooks
+# The notebooks name the kernel "python3" (what papermill and nbval run): inside .venv that is the
+# project's own interpreter, registered here under that name so a user-level "python3" cannot shadow it.
+lab: $(DEV_STAMP) ## Open JupyterLab on the notebooks with the project's kernel (.venv's python3)
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Trump–Putin fact-check, .venv)" >/dev/null
+	$(PY) -m jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 messages: $(DEV_STAMP) ## Extract the reader-visible strings and update the message catalogs
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k Nn_:1,2 --no-location --sort-output --omit-header \

@@ -89,3 +89,13 @@ def test_committed_notebooks_do_not_record_the_interpreter_version():
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         info = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("language_info", {})
         assert "version" not in info, f"{path.name}: a build on another Python would rewrite it"
+
+
+def test_make_lab_opens_the_project_kernel_and_works_as_root():
+    import json
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    lab = makefile[makefile.index("\nlab:"):].split("\n\n")[0]
+    assert "--sys-prefix --name python3" in lab and "--allow-root" in lab and 'id -u)" = 0' in lab
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        assert json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"] == "python3"

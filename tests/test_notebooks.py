@@ -115,3 +115,15 @@ def test_every_claim_of_the_register_is_checked_by_its_notebook(path):
 
     recorded = {r["claim_id"] for r in extract(nbformat.read(path, as_version=4))}
     assert recorded == {c.claim_id for c in project().claims_for(path.stem)}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_read_no_record_dump_no_raw_missing_value(path):
+    """What readers see on the notebook pages: no printed VerdictRecord(...), no <NA> or nan, no raw
+    exponent (1e+08)."""
+    book = nbformat.read(path, as_version=4)
+    shown = "\n".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) +
+                      str(o.get("data", {}).get("text/html", "")) + str(o.get("data", {}).get("text/markdown", ""))
+                      for c in book.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    for bad in ("VerdictRecord(", "<NA>", "&lt;NA&gt;", "nan", "e+0"):
+        assert not re.search(rf"(?<!\w){re.escape(bad)}(?![a-z])", shown), f"{path.name} shows {bad!r}"

@@ -17,10 +17,9 @@ from analysis.errors import RegisterError
 from analysis.io import integrity, parameters
 from analysis.io.package import DataPackage
 from analysis.io.register import Claim
-from analysis.publish.formatting import format_claimed, format_computed, render
+from analysis.publish.formatting import format_claimed, format_computed, quantity, render
 from analysis.publish.tables import as_text, show
 from analysis.verdicts import engine, kinds
-from analysis.verdicts.records import VerdictRecord
 from analysis.verdicts.scale import Verdict
 
 METADATA_KEY = "analysis/verdict-records"
@@ -167,9 +166,10 @@ class Run:
                          "computed": format_computed(record, LOCALE), "verdict": record["verdict"]})
         return pd.DataFrame(rows, columns=["claim_id", "claimed", "computed", "verdict"])
 
-    def publish(self) -> list[VerdictRecord]:
-        """Show the verdict table and hand the records to the runner. Every claim the register
-        assigns to this notebook must have been checked."""
+    def publish(self) -> None:
+        """Show the verdict table and the inputs this run read, and hand the records to the runner
+        (in the output's metadata, not as a printed value). Every claim the register assigns to
+        this notebook must have been checked."""
         from IPython.display import publish_display_data
 
         missing = [cid for cid in self.register if cid not in self.checks]
@@ -185,7 +185,9 @@ class Run:
             metadata={METADATA_KEY: json.loads(json.dumps([r.model_dump(mode="json") for r in records])),
                       TABLES_KEY: sorted(self.package.read)},
         )
-        return records
+        inputs = pd.DataFrame([{"file": f"data/{self.package.facts(name).path}", "rows": len(self.package.table(name))}
+                               for name in sorted(self.package.read)], columns=["file", "rows"])
+        show(inputs, caption="Inputs this run read (generated)")
 
 
 def tolerance_text(claim: Claim) -> str:
@@ -193,12 +195,13 @@ def tolerance_text(claim: Claim) -> str:
     tol = kinds.claim_tolerance(claim)
     kind = kinds.kind_of(claim)
     if tol is None:
-        extra = f" A date off by at most {claim.point_margin:g} day(s) is IMPRECISE." if claim.point_margin else ""
+        extra = (f" A date off by at most {quantity(claim.point_margin, 'days', LOCALE)} is IMPRECISE."
+                 if claim.point_margin else "")
         return kind.definition + extra
     record = {"kind": claim.kind, "claimed": claim.claimed, "unit": claim.unit, "hedge": claim.hedge}
     allowed = render({"key": "{i:interval}", "fields": {"i": {**tol.interval.as_record(), "unit": claim.unit}}}, LOCALE)
     return (f"the article says {format_claimed(record, LOCALE)}; it holds for {allowed}; off by at most "
-            f"{tol.point_margin:g} more, the point stands (IMPRECISE); beyond, INACCURATE.")
+            f"{quantity(tol.point_margin, claim.unit, LOCALE)} more, the point stands (IMPRECISE); beyond, INACCURATE.")
 
 
 def sources_summary(cited: pd.DataFrame) -> pd.DataFrame:
@@ -329,7 +332,7 @@ class Charts:
         display_figure(fig, alt)
 
 
-def assumption_sensitivity(run: Run, claim_id: str, parameter: str, values: tuple[float, ...]) -> pd.DataFrame:
+def assumption_sensitivity(run: Run, claim_id: str, parameter: str, values: tuple[float, ...]) -> None:
     """The claim's verdict and the rule's note under other values of an assumption (e.g. the
     share of Republicans in a sample whose subgroup size is not published)."""
     claim = run.register[claim_id]
@@ -341,4 +344,3 @@ def assumption_sensitivity(run: Run, claim_id: str, parameter: str, values: tupl
         rows.append({parameter: value, "verdict": result.record.verdict, "margin of error": notes})
     frame = pd.DataFrame(rows)
     show(frame, ndigits=2, caption=f"{claim_id} under other values of {parameter}")
-    return frame

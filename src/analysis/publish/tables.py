@@ -20,16 +20,21 @@ def round_half_up(value: float, ndigits: int = 1) -> float:
     return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
-def _cell(value: object, ndigits: int) -> str:
-    """One cell as shown: dates as ISO days, floats rounded half up, missing values blank."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return ""
+#: How a missing value is shown (never ``<NA>`` or ``nan``): the reason is in the row's note.
+MISSING = "—"
+
+
+def _cell(value: object, ndigits: int, money: bool = False) -> str:
+    """One cell as shown: dates as ISO days, floats rounded half up, amounts in US dollars grouped
+    by thousands, missing values as a dash."""
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
+    if money and isinstance(value, (int, float)):
+        return f"${value:,.0f}"
     if isinstance(value, float):
         return f"{round_half_up(value, ndigits):.{ndigits}f}"
-    if value is pd.NA:
-        return ""
     return str(value)
 
 
@@ -40,9 +45,10 @@ def cells(frame: pd.DataFrame, ndigits: int = 1) -> tuple[list[str], list[list[s
     for column in frame.columns:
         series = frame[column]
         if pd.api.types.is_datetime64_any_dtype(series):
-            columns.append(["" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d") for v in series])
+            columns.append([MISSING if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d") for v in series])
         else:
-            columns.append([_cell(v, ndigits) for v in series.tolist()])
+            money = str(column).endswith("_usd")
+            columns.append([_cell(v, ndigits, money) for v in series.tolist()])
     return header, [list(row) for row in zip(*columns, strict=True)] if columns else []
 
 
