@@ -21,6 +21,27 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 SIZES = {"desktop": (1280, 1400), "phone": (390, 844)}
 
 
+#: Every word (letters only, outside code, links and preformatted text) whose letters sit on two lines.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.parentElement.closest('pre, code, a, script, style, .highlight')) continue;
+    const re = /[A-Za-zÀ-ÖØ-öø-ÿ]{2,}/g;
+    let match;
+    while ((match = re.exec(node.textContent))) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -47,6 +68,8 @@ def test_the_report_opens_cleanly_offline_at_every_width(browser, fresh_build, p
     assert not outside and not errors, (outside, errors)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page_name} overflows by {overflow} px at {width} px"
+    broken = page.evaluate(BROKEN_WORDS)
+    assert not broken, f"{page_name} at {width} px breaks words mid-word: {broken[:8]}"
     if page_name in ("index.html", "en.html"):
         assert page.locator(".verdict-row").count() == len(records_in(fresh_build / "results"))
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
@@ -60,4 +83,13 @@ def test_language_switch_goes_to_the_other_page(browser, fresh_build):
     assert page.locator("html").get_attribute("lang") == "fr"
     page.click("a.switch")
     assert page.url.endswith("/en.html") and page.locator("html").get_attribute("lang") == "en"
+    page.close()
+
+
+def test_the_word_break_measure_bites(browser):
+    page = browser.new_page(viewport={"width": 390, "height": 200})
+    page.set_content('<div style="width: 40px; overflow-wrap: anywhere">Invérifiable</div>')
+    assert page.evaluate(BROKEN_WORDS) == ["Invérifiable"]
+    page.set_content('<div style="width: 400px">Invérifiable</div>')
+    assert page.evaluate(BROKEN_WORDS) == []
     page.close()

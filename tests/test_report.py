@@ -152,3 +152,18 @@ def test_the_readme_table_matches_the_results_and_is_escaped(records):
     hostile = dict(committed[0], quote="a | b <script>x</script>")
     line = readme.verdict_table([hostile]).splitlines()[-1]
     assert "<script>" not in line and "a \\| b" in line and line.count(" | ") == 4
+
+
+def test_a_re_run_says_what_it_changed_what_the_wording_fixed_and_shows_only_its_articles(records):
+    rerun = [json.loads(json.dumps(r)) for r in records if r["notebook"] == "01_calls"]
+    mine = next(r for r in rerun if r["claim_id"] == "dec-days-since-last-call")
+    mine["verdict"], mine["parameters"]["contact_types"] = "IMPRECISE", ["call", "meeting"]
+    published = {r["claim_id"]: r["verdict"] for r in records}
+    pages = report.render_pages(rerun, project().table("sources"), project().table("articles"),
+                                project().table("claims_excluded"), [], variant="contact_types=call,meeting",
+                                published=published)
+    html = pages["index.html"]
+    assert "Ce qui change" in html and "Exact → Imprécis" in html
+    assert "« contact_types »" in html
+    shown = set(re.findall(r'id="article-([a-z0-9._-]+)"', html))
+    assert shown == {r["article_id"] for r in rerun} and "0 affirmation" not in html

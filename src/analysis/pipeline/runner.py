@@ -289,7 +289,8 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
     if not report_intact:
         from analysis.publish import report
 
-        pages = report.render(records, out_notebooks, package, base_url, staged_notebooks={
+        published = {} if in_place else _verdicts_in(paths.results_dir())
+        pages = report.render(records, out_notebooks, package, base_url, published=published, staged_notebooks={
             p.notebook.name: results[p.notebook.stem].staged for p in plans
             if p.notebook.stem in results and results[p.notebook.stem].ok}, variant=variant)
         for relative, text in pages.items():

@@ -10,6 +10,7 @@ text and the runner stages and publishes them.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,7 +93,25 @@ def environment(locale: str) -> Environment:
     env.filters["json_ld"] = json_ld
     env.filters["day"] = lambda iso: day(iso, locale) if iso else ""
     env.filters["fidelity_word"] = lambda label: word("fidelity", label, locale)
+    env.filters["status_word"] = lambda status: word("status", status, locale)
     return env
+
+
+#: A parenthetical gloss of a publisher's label that is English prose ("citing TASS", "copy on HeinOnline",
+#: "English"): shown on the English page only; a wire's or an outlet's own name ("(AFP)") is kept.
+_GLOSS = re.compile(r"\s*\(([^()]*)\)")
+_ENGLISH_WORDS = re.compile(r"(?<![\w.])[a-z][a-z]+|English|Russian|Ukrainian|Transcript|Copy|Repost", re.UNICODE)
+
+
+def publisher_label(publisher: str, locale: str) -> str:
+    """A source's publisher as the page's reader sees it: on the French page without an English gloss.
+
+    >>> publisher_label("Eleousa (reproduction of kremlin.ru readout)", "fr"), publisher_label("Blick (AFP)", "fr")
+    ('Eleousa', 'Blick (AFP)')
+    """
+    if locale == "en":
+        return publisher
+    return _GLOSS.sub(lambda m: "" if _ENGLISH_WORDS.search(m.group(1)) else m.group(0), publisher).strip()
 
 
 def _sources(record: dict, by_id: dict[str, dict], locale: str) -> list[dict]:
@@ -106,7 +125,7 @@ def _sources(record: dict, by_id: dict[str, dict], locale: str) -> list[dict]:
         role_word = _(ROLE_WORDS[ref["role"]])
         if ref.get("aspect"):
             role_word += f" ({word('column', ref['aspect'], locale)})"
-        cited.append({"role": ref["role"], "role_word": role_word, "publisher": row["publisher"],
+        cited.append({"role": ref["role"], "role_word": role_word, "publisher": publisher_label(row["publisher"], locale),
                       "title": row["title"], "url": row["url"], "language": row["language"],
                       "date": row["date_published"].date().isoformat() if pd.notna(row["date_published"]) else "",
                       "primary": row["source_type"] == "primary"})
@@ -160,9 +179,34 @@ def _article_rows(articles: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def variant_changes(records: list[dict], published: dict[str, str]) -> list[dict]:
+    """What a re-run changed against the published verdicts: ``claim_id``, quote, before, after."""
+    return [{"claim_id": r["claim_id"], "quote": r["quote"], "before": Verdict(published[r["claim_id"]]),
+             "after": Verdict(r["verdict"])}
+            for r in records if r["claim_id"] in published and published[r["claim_id"]] != r["verdict"]]
+
+
+#: Parameters a claim's wording can override, and the reading dimension each sets.
+PARAMETER_READINGS = {"contact_types": ("types", lambda v: ";".join(v) if isinstance(v, list) else str(v)),
+                      "clock": ("clock", str)}
+
+
+def overridden(records: list[dict]) -> list[tuple[str, int]]:
+    """The settings a re-run asked for that the wording of some claims fixed otherwise: ``(parameter,
+    number of claims)`` (« discussion téléphonique » keeps calls only, whatever ``contact_types``)."""
+    counts: Counter = Counter()
+    for record in records:
+        for parameter, (dimension, as_reading) in PARAMETER_READINGS.items():
+            asked = record.get("parameters", {}).get(parameter)
+            read = record.get("reading", {}).get(dimension)
+            if asked is not None and read is not None and as_reading(asked) != read:
+                counts[parameter] += 1
+    return sorted(counts.items())
+
+
 def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFrame, excluded: pd.DataFrame,
                  coverage: list[Coverage], base_url: str = "", variant: str = "",
-                 drafts: pd.DataFrame | None = None) -> dict[str, str]:
+                 drafts: pd.DataFrame | None = None, published: dict[str, str] | None = None) -> dict[str, str]:
     """The language pages, the method pages and the JSON-LD, as text (pure). ``variant`` names the
     settings of a re-run that is not the publication (``as_of=2025-06-01``): its pages say so at
     the top and it gets no ClaimReview. ``coverage`` is the coverage of the data package the records
@@ -179,6 +223,8 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
         by_article = []
         for article in _article_rows(articles):
             mine = [c for c in all_cards if c.record["article_id"] == article["article_id"]]
+            if variant and not mine:
+                continue  # a re-run shows only the articles it checked
             themes = [(key, _(label), [c for c in mine if c.record["theme"] == key]) for key, label in THEMES.items()]
             by_article.append({"article": article, "summary": summary([c.record for c in mine]),
                                "cards": {c.record["claim_id"]: c for c in mine},
@@ -186,12 +232,15 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
         common = {"lang": locale, "other": next(p for code, p in PAGES.items() if code != locale),
                   "method_page": METHOD_PAGES[locale], "index_page": page, "config": config, "symbols": SYMBOLS,
                   "colours": COLOURS, "verdicts": list(Verdict), "colon": "\u00a0: " if locale == "fr" else ": ",
-                  "variant": variant}
+                  "variant": variant,
+                  "changes": variant_changes(records, published or {}) if variant else [],
+                  "overridden": overridden(records) if variant else []}
         pages[page] = env.get_template("report.html.j2").render(
             **common, articles=by_article, reviews=reviews if locale == "fr" else [], total=len(records))
         pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(
             **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
             faults=list(Fault), fidelity_rules=FIDELITY_RULES, kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
+            kind_labels={k: v.label for k, v in KINDS.items()},
             status_words=STATUS_WORDS, coverage=[(c.table, c) for c in coverage],
             exclusions=_exclusions(excluded, locale, languages, drafts), corrections=_corrections(records))
     if reviews:
@@ -233,12 +282,15 @@ def render_notebook(notebook: Path, records: list[dict], title: str) -> str:
 
 
 def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url: str = "",
-           staged_notebooks: dict[str, Path] | None = None, variant: str = "") -> dict[str, str]:
-    """Every page of the report, as ``relative path -> text``."""
+           staged_notebooks: dict[str, Path] | None = None, variant: str = "",
+           published: dict[str, str] | None = None) -> dict[str, str]:
+    """Every page of the report, as ``relative path -> text``. ``published``: the published verdicts
+    (claim id -> code), against which a re-run says what it changed."""
     staged_notebooks = staged_notebooks or {}
     coverage = [c for c in (data.coverage(name) for name in data.names) if c is not None]
     pages = render_pages(records, data.table("sources"), data.table("articles"), data.table("claims_excluded"),
-                         coverage, base_url, variant, drafts=data.table("drafts") if "drafts" in data.tables else None)
+                         coverage, base_url, variant, drafts=data.table("drafts") if "drafts" in data.tables else None,
+                         published=published)
     for stem in sorted({r["notebook"] for r in records}):
         notebook = notebooks_dir / f"{stem}.ipynb"
         mine = [r for r in records if r["notebook"] == stem]

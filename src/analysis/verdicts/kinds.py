@@ -37,6 +37,11 @@ class Kind:
     display: str
     hedges: tuple[str, ...] = ("exact",)
 
+    @property
+    def label(self) -> str:
+        """The kind's name for readers (a message id the catalogs translate)."""
+        return LABELS[self.name]
+
 
 def _kinds(*kinds: Kind) -> dict[str, Kind]:
     return {k.name: k for k in kinds}
@@ -84,6 +89,37 @@ KINDS: dict[str, Kind] = _kinds(
          N_("An absolute (« jamais », « toujours », « aucun »), as the sources bear it out."), "fidelity"),
     Kind("initiator", judges.judge_initiator, False, N_("Who initiated a call."), "person"),
 )
+
+
+#: Each kind's name for readers (the method page lists kinds by these, never by their code).
+LABELS: dict[str, str] = {
+    "count": N_("count"),
+    "ordinal": N_("ordinal"),
+    "rank": N_("rank"),
+    "days_since": N_("days since"),
+    "interval_mean": N_("average spacing"),
+    "duration": N_("duration"),
+    "money": N_("amount of money"),
+    "percentage": N_("percentage"),
+    "change_in_points": N_("change in points"),
+    "date": N_("date"),
+    "month": N_("month"),
+    "year": N_("year"),
+    "decade": N_("decade"),
+    "period": N_("period"),
+    "since": N_("since a date"),
+    "weekday": N_("weekday"),
+    "name": N_("name"),
+    "roles": N_("roles"),
+    "first": N_("the first"),
+    "longest": N_("the longest"),
+    "attribution": N_("reported speech"),
+    "title_role": N_("title or role"),
+    "event_occurred": N_("event"),
+    "absolute": N_("absolute"),
+    "initiator": N_("who called"),
+}
+assert set(LABELS) == set(KINDS)
 
 
 def kind_of(claim: Claim) -> Kind:

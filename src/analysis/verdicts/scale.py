@@ -175,5 +175,5 @@ FIDELITY_RULES: dict[str, tuple[str, str]] = {
     "added_hedge": ("loose", N_("a hedge the sources do not have, added")),
     "reversed_meaning": ("unfaithful", N_("the meaning reversed, or words invented")),
     "misattributed": ("misattributed", N_("the words belong to someone else")),
-    "not_found": ("not_found", N_("the words were found in no source")),
+    "not_found": ("not_found", N_("the words were found in no source independent of the article")),
 }
