@@ -167,3 +167,27 @@ def test_a_re_run_says_what_it_changed_what_the_wording_fixed_and_shows_only_its
     assert "« contact_types »" in html
     shown = set(re.findall(r'id="article-([a-z0-9._-]+)"', html))
     assert shown == {r["article_id"] for r in rerun} and "0 affirmation" not in html
+
+
+@pytest.mark.parametrize("page", ["index.html", "en.html"])
+def test_charts_are_inline_svg_in_the_page_language_placed_with_the_claim_they_illustrate(built, page):
+    html = (built / page).read_text("utf-8")
+    sections = html.split('<section class="article"')[1:]
+    for row in project().table("charts").itertuples():
+        anchor = f'<figure class="chart" id="chart-{row.chart_id}">'
+        section = next(s for s in sections if f'id="{row.claim_id}"' in s)
+        assert anchor in section, f"{row.chart_id} is not in the section of {row.claim_id}"
+        # In the claim's theme: no theme heading between the chart and the claim.
+        between = section[section.index(anchor):section.index(f'id="{row.claim_id}"')]
+        assert "<h3>" not in between and '<details class="theme">' not in between, row.chart_id
+        figure = section[section.index(anchor):section.index("</figure>", section.index(anchor))]
+        assert "<svg" in figure and "<img" not in figure and f'aria-labelledby="chart-{row.chart_id}-title"' in figure
+        caption = re.search(r"<figcaption>(.*?)</figcaption>", figure, re.DOTALL).group(1)
+        assert re.search(r"\d", caption), "the text alternative gives the numbers"
+        if page == "index.html":
+            assert english_sentences(f"<p>{caption}</p>") == [], caption
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "ids are unique across the page's charts"
+    dated = {r["article_id"] for r in records_in(ROOT / "results") if r["kind"] in ("date", "month", "year")}
+    for article_id in dated:
+        assert f'id="chart-timeline-{article_id}"' in html

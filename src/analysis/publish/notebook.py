@@ -239,96 +239,55 @@ def sensitivity(result: engine.Check) -> pd.DataFrame:
 
 def display_figure(fig, alt: str) -> None:
     """Show a chart with its alt text (for screen readers and the report's notebook pages)."""
-    import io
-
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None})
-    plt.close(fig)
     import base64
 
-    data = base64.b64encode(buffer.getvalue()).decode()
+    from IPython.display import display
+
+    from analysis.publish.charts import png_bytes
+
+    data = base64.b64encode(png_bytes(fig)).decode()
     display({"image/png": data, "text/plain": f"[chart] {alt}"},
             metadata={"image/png": {"alt": alt}}, raw=True)
     _md(f"*Chart description:* {alt}")
 
 
 class Charts:
-    """The charts of the notebooks, each from data prepared here (the chart functions only draw)."""
+    """The charts of the notebooks: the same charts as the report's (:mod:`analysis.publish.chart_data`
+    prepares them from the data package and the claim, with the run's parameters)."""
 
     def __init__(self, run: Run):
         self.run = run
 
+    def _show(self, kind: str, claim_id: str) -> None:
+        from analysis.publish import chart_data
+
+        fig, alt = chart_data.figure(kind, self.run.register[claim_id], self.run.params, self.run.package, LOCALE)
+        display_figure(fig, alt)
+
     def days_since(self, claim_id: str) -> None:
         """Days since the last call, day by day over the contacts' coverage, with the calls and the
         meeting marked, the day ``claim_id`` speaks of and the longest stretch before it."""
-        from analysis.domain import contacts as ct
-        from analysis.domain.dates import as_day
-        from analysis.io.contract import CLOCK_COLUMNS
-        from analysis.publish.charts import days_since_chart
-        from analysis.verdicts.engine import speaks_of
-
-        params, data = self.run.params, self.run.package
-        claim = self.run.register[claim_id]
-        as_of = as_day(speaks_of(claim, params, data))
-        coverage = data.coverage("contacts")
-        contacts = data.table("contacts")
-        day_column = CLOCK_COLUMNS[params.get("clock", "washington")]
-        statuses = params.get("statuses", ("confirmed", "one_source"))
-        calls = ct.select_contacts(contacts, ("call",), statuses, day_column)["day"]
-        start = as_day(coverage.start)
-        end = as_day(coverage.end)
-        series = ct.days_since_series(calls, start, end)
-        marks = ct.select_contacts(contacts, ("call", "meeting"), statuses, day_column)
-        gaps = ct.longest_gaps(calls, start, min(as_of, end), n=1) if as_of >= start else None
-        longest = gaps.iloc[0] if gaps is not None and len(gaps) else None
-        fig, alt = days_since_chart(series, marks, as_of, longest, end)
-        display_figure(fig, alt)
+        self._show("days_since", claim_id)
 
     def usai(self, claim_id: str) -> None:
         """USAI money by fiscal year, authorised and appropriated, over the years ``claim_id`` names."""
-        from analysis.publish.charts import usai_chart
-
-        claim = self.run.register[claim_id]
-        fig, alt = usai_chart(self.run.package.table("usai_history"), list(range(claim.window_start.year, claim.window_end.year + 1)))
-        display_figure(fig, alt)
+        self._show("usai_by_year", claim_id)
 
     def poll_trend(self, claim_id: str) -> None:
-        from analysis.domain import polls as pl
-        from analysis.publish.charts import party_trend_chart
-
-        claim = self.run.register[claim_id]
-        series_id, _, _ = claim.subject.partition(":")
-        table = self.run.package.table("polls")
-        trend = table[(table["series_id"] == series_id) & table["pct_favor"].notna()]
-        share = self.run.params.get("republican_share", 0.3)
-        confidence = self.run.params.get("confidence", 0.95)
-        reps = trend[trend["group"] == "republicans"].set_index("wave_year")
-        errors = {}
-        for year, row in reps.iterrows():
-            if pd.notna(row["n_total"]):
-                errors[year] = 100 * pl.margin_of_error(row["pct_favor"] / 100, row["n_total"] * share, confidence)
-        name = trend["pollster"].iloc[0].split(" (")[0]
-        fig, alt = party_trend_chart(trend, pd.Series(errors, dtype=float),
-                                     f"{name}: support for sending weapons to Ukraine, by party")
-        display_figure(fig, alt)
+        """The poll series ``claim_id`` checks, by party, with the Republican margin of error."""
+        self._show("poll_trend", claim_id)
 
     def timeline(self) -> None:
+        """Every date, month and year this notebook checked, by article and verdict."""
+        from analysis.publish.chart_data import dated_claims
         from analysis.publish.charts import claims_timeline_chart
 
-        rows = []
-        for result in self.run.checks.values():
-            period = result.base.evidence.period
-            if period is not None and result.claim.kind in ("date", "month", "year", "decade", "period"):
-                rows.append({"day": pd.Timestamp(period[0]), "article_id": result.claim.article_id,
-                             "verdict": result.record.verdict})
-        if not rows:
+        table = dated_claims([r.record.model_dump(mode="json") for r in self.run.checks.values()])
+        if table.empty:
             _md(f"*No chart: no date, month, year or decade could be checked as of {self.run.params.get('as_of', 'article')} "
                 "(see the reasons in the verdict table).*")
             return
-        fig, alt = claims_timeline_chart(pd.DataFrame(rows))
+        fig, alt = claims_timeline_chart(table, LOCALE)
         display_figure(fig, alt)
 
 

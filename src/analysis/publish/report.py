@@ -24,7 +24,7 @@ from analysis.io.datapackage import Coverage
 from analysis.io.package import DataPackage
 from analysis.io.publication import corrections, publication
 from analysis.messages import N_
-from analysis.publish import claimreview, notebook_page
+from analysis.publish import chart_data, charts, claimreview, notebook_page
 from analysis.publish.formatting import day, format_claimed, format_computed, word
 from analysis.publish.formatting import render as render_message
 from analysis.publish.i18n import gettext_for, ngettext_for
@@ -206,11 +206,15 @@ def overridden(records: list[dict]) -> list[tuple[str, int]]:
 
 def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFrame, excluded: pd.DataFrame,
                  coverage: list[Coverage], base_url: str = "", variant: str = "",
-                 drafts: pd.DataFrame | None = None, published: dict[str, str] | None = None) -> dict[str, str]:
+                 drafts: pd.DataFrame | None = None, published: dict[str, str] | None = None,
+                 figures: dict[str, list[dict]] | None = None,
+                 timelines: dict[str, dict[str, dict]] | None = None) -> dict[str, str]:
     """The language pages, the method pages and the JSON-LD, as text (pure). ``variant`` names the
     settings of a re-run that is not the publication (``as_of=2025-06-01``): its pages say so at
     the top and it gets no ClaimReview. ``coverage`` is the coverage of the data package the records
-    were made from (a ``--data-dir`` build publishes its own)."""
+    were made from (a ``--data-dir`` build publishes its own). ``figures`` (locale -> charts, each
+    placed in the theme of the claim it illustrates) and ``timelines`` (locale -> article -> chart)
+    come from :func:`charts_for`."""
     config = publication()
     base_url = base_url or config.base_url
     reviews = [] if variant or not base_url else claimreview.claim_reviews(records, articles, sources, base_url, config)
@@ -226,9 +230,15 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
             if variant and not mine:
                 continue  # a re-run shows only the articles it checked
             themes = [(key, _(label), [c for c in mine if c.record["theme"] == key]) for key, label in THEMES.items()]
+            placed = {c.record["claim_id"]: c.record["theme"] for c in mine}
+            by_theme: dict[str, list[dict]] = {}
+            for chart in (figures or {}).get(locale, []):
+                if chart["claim_id"] in placed:
+                    by_theme.setdefault(placed[chart["claim_id"]], []).append(chart)
             by_article.append({"article": article, "summary": summary([c.record for c in mine]),
                                "cards": {c.record["claim_id"]: c for c in mine},
-                               "themes": [t for t in themes if t[2]]})
+                               "themes": [t for t in themes if t[2]], "charts": by_theme,
+                               "timeline": (timelines or {}).get(locale, {}).get(article["article_id"])})
         common = {"lang": locale, "other": next(p for code, p in PAGES.items() if code != locale),
                   "method_page": METHOD_PAGES[locale], "index_page": page, "config": config, "symbols": SYMBOLS,
                   "colours": COLOURS, "verdicts": list(Verdict), "colon": "\u00a0: " if locale == "fr" else ": ",
@@ -272,6 +282,31 @@ def _exclusions(excluded: pd.DataFrame, locale: str, languages: dict[str, str],
     return groups
 
 
+def charts_for(records: list[dict], data: DataPackage) -> tuple[dict[str, list[dict]], dict[str, dict[str, dict]]]:
+    """The report's charts in each language, as inline SVG with their text alternative: one per
+    row of ``charts.csv`` whose claim was checked (drawn with the parameters of that claim's run),
+    and a timeline of the dated claims of each article."""
+    by_id = {r["claim_id"]: r for r in records}
+    rows = data.table("charts") if "charts" in data.tables else pd.DataFrame(columns=["chart_id", "claim_id", "chart"])
+    figures: dict[str, list[dict]] = {locale: [] for locale in PAGES}
+    timelines: dict[str, dict[str, dict]] = {locale: {} for locale in PAGES}
+    for locale in PAGES:
+        for row in rows.itertuples():
+            if row.claim_id not in by_id:
+                continue  # a re-run that did not check the claim draws no chart for it
+            fig, alt = chart_data.figure(row.chart, data.claim(row.claim_id), by_id[row.claim_id]["parameters"],
+                                         data, locale)
+            figures[locale].append({"key": f"chart-{row.chart_id}", "claim_id": row.claim_id, "alt": alt,
+                                    "svg": charts.inline_svg(fig, f"chart-{row.chart_id}", alt)})
+        dated = chart_data.dated_claims(records)
+        for article_id, table in dated.groupby("article_id", sort=True):
+            fig, alt = charts.claims_timeline_chart(table, locale)
+            key = f"chart-timeline-{article_id}"
+            timelines[locale][article_id] = {"key": key, "claim_id": "", "alt": alt,
+                                             "svg": charts.inline_svg(fig, key, alt)}
+    return figures, timelines
+
+
 def render_notebook(notebook: Path, records: list[dict], title: str) -> str:
     """One notebook as a page (English, as the notebooks narrate): outputs shown, code folded,
     everything from the notebook sanitised (:mod:`analysis.publish.notebook_page`). ``title`` is the
@@ -288,9 +323,10 @@ def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url
     (claim id -> code), against which a re-run says what it changed."""
     staged_notebooks = staged_notebooks or {}
     coverage = [c for c in (data.coverage(name) for name in data.names) if c is not None]
+    figures, timelines = charts_for(records, data)
     pages = render_pages(records, data.table("sources"), data.table("articles"), data.table("claims_excluded"),
                          coverage, base_url, variant, drafts=data.table("drafts") if "drafts" in data.tables else None,
-                         published=published)
+                         published=published, figures=figures, timelines=timelines)
     for stem in sorted({r["notebook"] for r in records}):
         notebook = notebooks_dir / f"{stem}.ipynb"
         mine = [r for r in records if r["notebook"] == stem]
