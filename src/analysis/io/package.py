@@ -131,14 +131,26 @@ class DataPackage:
         frame = self.table(name) if day is None else self.public(name, day)
         index = self.memo(("row", name, day), lambda: {v: i for i, v in enumerate(frame[column])})
         position = index.get(row_id)
-        return None if position is None else frame.iloc[position]
+        if position is None:
+            return None
+        return self.memo(("row of", name, day, position), lambda: frame.iloc[position])
 
     def rows_for(self, name: str, column: str, value: str) -> pd.DataFrame:
         """The rows of a table whose ``column`` equals ``value`` (a claim's readings, rules, framing),
         from an index built once."""
         index = self.memo(("rows_for", name, column), lambda: dict(tuple(self.table(name).groupby(column, sort=False))))
         found = index.get(value)
-        return found if found is not None else self.table(name).iloc[0:0]
+        return found if found is not None else self.memo(("no rows", name), lambda: self.table(name).iloc[0:0])
+
+    def records_for(self, name: str, column: str, value: str) -> list[dict]:
+        """:meth:`rows_for` as plain dicts (what the rules read row by row), from an index built once."""
+        def compute() -> dict[str, list[dict]]:
+            index: dict[str, list[dict]] = {}
+            for record in self.table(name).to_dict("records"):
+                index.setdefault(record[column], []).append(record)
+            return index
+
+        return self.memo(("records_for", name, column), compute).get(value, [])
 
     # -- joined views -----------------------------------------------------------------------------
     @cached_property

@@ -57,14 +57,20 @@ def _appearance(article: pd.Series) -> dict:
     return work
 
 
-def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame, page_url: str, notebook_url: str,
-                 config: Publication) -> dict:
-    """The ClaimReview of one verdict record."""
+def _by_id(sources: pd.DataFrame) -> dict[str, dict]:
+    return {row["source_id"]: row for row in sources.to_dict("records")}
+
+
+def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame | dict[str, dict], page_url: str,
+                 notebook_url: str, config: Publication) -> dict:
+    """The ClaimReview of one verdict record. ``sources``: the sources table, or its rows by id
+    (:func:`claim_reviews` indexes it once for all records)."""
+    by_id = sources if isinstance(sources, dict) else _by_id(sources)
     verdict = Verdict(record["verdict"])
     order = {"supports": 0, "contradicts": 1, "context": 2}
     refs = sorted(record["sources"], key=lambda ref: order[ref["role"]])
     consulted = list(dict.fromkeys(ref["source_id"] for ref in refs))  # supporting first, then the others
-    cited = sources.set_index("source_id").reindex([s for s in consulted if s in set(sources["source_id"])]).reset_index()
+    cited = [by_id[s] for s in consulted if s in by_id]
     item: dict = {"@type": "Claim", "appearance": [_appearance(article)]}
     if article["publisher"]:
         item["author"] = {"@type": "Organization", "name": article["publisher"]}
@@ -82,15 +88,16 @@ def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame, page_u
         "reviewRating": _rating(verdict, " ".join(render(m, LOCALE) for m in [*record["explanation"],
                                                                               *record.get("caveats", [])])),
         "itemReviewed": item,
-        "citation": [{"@type": "CreativeWork", "name": f"{row.publisher} : {row.title}", "url": row.url}
-                     for row in cited.itertuples() if str(row.url).startswith(("http://", "https://"))],
+        "citation": [{"@type": "CreativeWork", "name": f"{row['publisher']} : {row['title']}", "url": row["url"]}
+                     for row in cited if str(row["url"]).startswith(("http://", "https://"))],
         "isBasedOn": {"@type": "SoftwareSourceCode", "name": record["notebook"], "url": notebook_url},
     }
 
 
 def claim_reviews(records: list[dict], articles: pd.DataFrame, sources: pd.DataFrame, base_url: str,
                   config: Publication) -> list[dict]:
-    by_article = articles.set_index("article_id")
-    return [claim_review(r, by_article.loc[r["article_id"]], sources, f"{base_url}index.html",
+    by_article = {article_id: row for article_id, row in articles.set_index("article_id").iterrows()}
+    by_id = _by_id(sources)
+    return [claim_review(r, by_article[r["article_id"]], by_id, f"{base_url}index.html",
                          f"{base_url}notebooks/{r['notebook']}.html", config)
             for r in records if r["theme"] in PUBLISHED_THEMES]

@@ -58,21 +58,22 @@ def formatted(frame: pd.DataFrame, ndigits: int = 1) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=header, dtype=str)
 
 
-def as_text(frame: pd.DataFrame, ndigits: int = 1) -> str:
-    """A table as fixed plain text, columns right-aligned."""
+def as_text(frame: pd.DataFrame, ndigits: int = 1, shown: tuple[list[str], list[list[str]]] | None = None) -> str:
+    """A table as fixed plain text, columns right-aligned (``shown``: its :func:`cells`, if already made)."""
     if frame.empty:
         return "(no rows)"
-    header, rows = cells(frame, ndigits)
+    header, rows = shown or cells(frame, ndigits)
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
     lines = [" ".join(cell.rjust(width) for cell, width in zip(line, widths, strict=True)) for line in [header, *rows]]
     return "\n".join(lines)
 
 
-def as_html(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None) -> str:
+def as_html(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None,
+            shown: tuple[list[str], list[list[str]]] | None = None) -> str:
     """A table as a small HTML table (escaped, no index, a stable class for styling)."""
     if frame.empty:
         return "<p><em>(no rows)</em></p>"
-    header, rows = cells(frame, ndigits)
+    header, rows = shown or cells(frame, ndigits)
     parts = ['<table class="analysis-table">']
     if caption:
         parts.append(f"  <caption>{escape(caption)}</caption>")
@@ -87,4 +88,5 @@ def show(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None) -> N
     """Display a table in a notebook: rich HTML, with plain text for terminals and diffs."""
     from IPython.display import display
 
-    display({"text/html": as_html(frame, ndigits, caption), "text/plain": as_text(frame, ndigits)}, raw=True)
+    shown = cells(frame, ndigits) if not frame.empty else None
+    display({"text/html": as_html(frame, ndigits, caption, shown), "text/plain": as_text(frame, ndigits, shown)}, raw=True)

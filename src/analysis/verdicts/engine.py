@@ -96,7 +96,7 @@ def constraints_for(claim: Claim, ctx: Context) -> list[Constraint]:
     """What the wording allows, from ``readings.csv``."""
     return [Constraint(row["dimension"], tuple(v.strip() for v in row["allowed"].split(",") if v.strip()),
                        Message("{text:bilingual}", text={"en": row["reason_en"], "fr": row["reason_fr"]}))
-            for _, row in ctx.data.rows_for("readings", "claim_id", claim.claim_id).iterrows()]
+            for row in ctx.data.records_for("readings", "claim_id", claim.claim_id)]
 
 
 def _time_problem(ctx: Context, spec) -> Evidence | None:
@@ -195,10 +195,10 @@ def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Con
     the claim's caveats (as context: a caveat never supports the claim)."""
     wanted = list(rows)
     framed = any(f.fault in (Fault.FRAMING, Fault.LOOSE_DETAIL, Fault.WRONG) for f in base.faults)
-    if framed and not ctx.data.rows_for("framing", "claim_id", claim.claim_id).empty:
+    if framed and ctx.data.records_for("framing", "claim_id", claim.claim_id):
         wanted.append(("framing", claim.claim_id))
     cited = ctx.data.cited(wanted)
-    extra = [tuple(part.split(":", 1)) for rows_cell in caveats_of(claim, ctx)["rows"]
+    extra = [tuple(part.split(":", 1)) for rows_cell in (c["rows"] for c in caveats_of(claim, ctx))
              for part in rows_cell.split(";") if part.strip()]
     extra = [key for key in extra if key not in set(wanted)]
     if not extra:
@@ -207,11 +207,9 @@ def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Con
     return pd.concat([cited, context], ignore_index=True)
 
 
-def caveats_of(claim: Claim, ctx: Context) -> pd.DataFrame:
+def caveats_of(claim: Claim, ctx: Context) -> list[dict]:
     """The caveats shown with a claim's figure (``caveats.csv``)."""
-    if "caveats" not in ctx.data.tables:
-        return pd.DataFrame(columns=["caveat_id", "claim_id", "rows", "caveat_en", "caveat_fr"])
-    return ctx.data.rows_for("caveats", "claim_id", claim.claim_id)
+    return ctx.data.records_for("caveats", "claim_id", claim.claim_id) if "caveats" in ctx.data.tables else []
 
 
 def _normal_url(url: str) -> str:
@@ -236,6 +234,8 @@ def circular_sources(article_id: str, data: DataPackage) -> set[str]:
 def uncircular(cited: pd.DataFrame, claim: Claim, ctx: Context) -> tuple[pd.DataFrame, list[str]]:
     """The citations with the article's own text (or a copy of it) turned from support into context."""
     own = circular_sources(claim.article_id, ctx.data)
+    if own.isdisjoint(cited["source_id"].tolist()):
+        return cited, []
     hit = cited["source_id"].isin(own) & (cited["role"] == "supports")
     if not hit.any():
         return cited, []
@@ -335,8 +335,8 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         established=base.evidence.established,
         said=base.evidence.facts.get("said"),
         explanation=[_message(m) for m in explanation],
-        caveats=[MessageRecord(key="{text:bilingual}", fields={"text": {"en": r.caveat_en, "fr": r.caveat_fr}})
-                 for r in caveats_of(claim, ctx).itertuples()],
+        caveats=[MessageRecord(key="{text:bilingual}", fields={"text": {"en": r["caveat_en"], "fr": r["caveat_fr"]}})
+                 for r in caveats_of(claim, ctx)],
         notes=[_message(m) for m in notes],
         detail=detail or None,
         parameters=shown_params,

@@ -35,7 +35,7 @@ def framing(claim: Claim, evidence: Evidence, ctx: Context) -> list[RuleOutcome]
     outcomes = []
     if evidence.unsettled is not None:
         return outcomes
-    for _, row in ctx.data.rows_for("framing", "claim_id", claim.claim_id).iterrows():
+    for row in ctx.data.records_for("framing", "claim_id", claim.claim_id):
         message = Message("{text:bilingual}", text={"en": row["problem_en"], "fr": row["problem_fr"]})
         outcomes.append(RuleOutcome(Finding(Fault(row["fault"]), message)))
     return outcomes
@@ -98,7 +98,7 @@ RULES: dict[str, Callable[[Claim, Evidence, Context], RuleOutcome]] = {"sampling
 def apply(claim: Claim, evidence: Evidence, ctx: Context) -> list[RuleOutcome]:
     """Every post-rule that applies to a claim, in a fixed order: framing first, then rules.csv."""
     outcomes = framing(claim, evidence, ctx)
-    for _, row in ctx.data.rows_for("rules", "claim_id", claim.claim_id).iterrows():
+    for row in ctx.data.records_for("rules", "claim_id", claim.claim_id):
         if row["rule"] not in RULES:
             raise ValueError(f"data/rules.csv: unknown rule {row['rule']!r} (known: {', '.join(RULES)})")
         outcomes.append(RULES[row["rule"]](claim, evidence, ctx))

@@ -10,8 +10,11 @@ only contacts up to the item itself, so "the eighth call" stays the eighth a yea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from analysis.domain import contacts as ct
@@ -384,15 +387,43 @@ def _dims_gap(claim: Claim, ctx: Context) -> list[Dimension]:
     return [TYPES, STATUSES, CLOCK, SCOPE]
 
 
-def _previous(ctx: Context, reading: Reading, claim: Claim) -> tuple[pd.Series | None, pd.DataFrame, pd.Timestamp | None,
+@dataclass(frozen=True)
+class Earlier:
+    """The contacts of a reading's scope before one contact, oldest first, as plain arrays (a
+    claim is read many ways, and each reading looks only at a few of these)."""
+
+    days: np.ndarray  # datetime64, the day on the reading's clock
+    ids: np.ndarray
+    tables: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    def rows(self, index: Sequence[int]) -> list[tuple[str, str]]:
+        return [(str(self.tables[i]), str(self.ids[i])) for i in index]
+
+
+def _arrays(ctx: Context, reading: Reading, scope: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    key = ("contacts.arrays", ctx.known_by, reading["types"], reading["statuses"], reading["clock"], scope)
+
+    def compute():
+        frame = chosen(ctx, reading, scope)
+        return (frame["day"].to_numpy(dtype="datetime64[ns]"), frame["contact_id"].to_numpy(dtype=object),
+                frame["table"].to_numpy(dtype=object))
+
+    return ctx.data.memo(key, compute)
+
+
+def _previous(ctx: Context, reading: Reading, claim: Claim) -> tuple[pd.Series | None, Earlier, pd.Timestamp | None,
                                                                        Evidence | None]:
     """The contact named in subject, the earlier contacts of the reading's scope and its day."""
     row, missing = _item(ctx, claim)
     if missing:
-        return None, pd.DataFrame(), None, missing
-    frame = chosen(ctx, reading, reading["scope"])
+        return None, Earlier(np.array([], dtype="datetime64[ns]"), np.array([]), np.array([])), None, missing
+    days_, ids, tables = _arrays(ctx, reading, reading["scope"])
     day = row[CLOCK_COLUMNS[reading["clock"]]]
-    return row, frame[frame["day"] < day], day, None
+    n = 0 if pd.isna(day) else int(np.searchsorted(days_, np.datetime64(pd.Timestamp(day), "ns"), side="left"))
+    return row, Earlier(days_[:n], ids[:n], tables[:n]), day, None
 
 
 @register("contacts.gap_before", ("contacts", "prior_contacts"), _dims_gap,
@@ -404,7 +435,7 @@ def gap_before(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
         return missing
     per = DAYS_PER.get(claim.unit, 1.0)
     rows = [("contacts", row["contact_id"])]
-    if earlier.empty:
+    if not len(earlier):
         # Nothing earlier on record: the gap is at least the stretch back to where the research begins.
         starts = [c.start for c in (ctx.coverage(t) for t in SCOPE_TABLES[reading["scope"]]) if c and c.start]
         since = min(starts)
@@ -414,14 +445,13 @@ def gap_before(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                         message=Message(N_("No earlier contact on record since {since:date}, where the research begins: "
                                            "more than {n:number} {unit}."), since=since.isoformat(), n=bound,
                                         unit=claim.unit))
-    previous = earlier.iloc[-1]
-    gap = days_between(previous["day"], day)
+    previous_day, previous_id = pd.Timestamp(earlier.days[-1]), str(earlier.ids[-1])
+    gap = days_between(previous_day, day)
     value = gap / per
-    return Evidence(value=value, interval=Interval.point(value), rows=[(previous["table"], previous["contact_id"]), *rows],
-                    facts={"previous": previous["contact_id"], "days": gap},
+    return Evidence(value=value, interval=Interval.point(value), rows=[*earlier.rows([len(earlier) - 1]), *rows],
+                    facts={"previous": previous_id, "days": gap},
                     message=Message(N_("The previous contact on record was on {previous:date} ({row}): {days:days} "
-                                       "before."), previous=iso(previous["day"]), row=previous["contact_id"],
-                                    days=gap))
+                                       "before."), previous=iso(previous_day), row=previous_id, days=gap))
 
 
 @register("contacts.first_since", ("contacts", "prior_contacts"), _dims_gap,
@@ -432,17 +462,17 @@ def first_since(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
     if missing:
         return missing
     assert claim.window_start is not None, f"{claim.claim_id}: 'the first since' needs window_start"
-    since = earlier[earlier["day"] >= as_day(claim.window_start)]
-    before = earlier[earlier["day"] < as_day(claim.window_start)]
-    shown = pd.concat([before.tail(1), since])
-    rows = [*zip(shown["table"], shown["contact_id"], strict=True), ("contacts", row["contact_id"])]
-    facts = {"known_earlier": len(since), "earlier": "; ".join(since["contact_id"]),
-             "last_before": iso(before["day"].iloc[-1]) if not before.empty else None}
-    if since.empty:
+    first = int(np.searchsorted(earlier.days, np.datetime64(as_day(claim.window_start), "ns"), side="left"))
+    since = range(first, len(earlier))  # the earlier contacts on or after window_start; before them, the rest
+    shown = [first - 1, *since] if first else list(since)
+    rows = [*earlier.rows(shown), ("contacts", row["contact_id"])]
+    facts = {"known_earlier": len(since), "earlier": "; ".join(str(earlier.ids[i]) for i in since),
+             "last_before": iso(pd.Timestamp(earlier.days[first - 1])) if first else None}
+    if not since:
         message = (Message(N_("No earlier contact since {since:date}; the last one before was on {last:date}."),
                            since=claim.window_start.isoformat(), last=facts["last_before"])
                    if facts["last_before"] else
                    Message(N_("No earlier contact on record since {since:date}."), since=claim.window_start.isoformat()))
     else:
         message = Message(N_("An earlier instance is on record: {earlier}."), earlier=facts["earlier"])
-    return Evidence(value="none" if since.empty else facts["earlier"], facts=facts, rows=rows, message=message)
+    return Evidence(value="none" if not since else facts["earlier"], facts=facts, rows=rows, message=message)
