@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -31,6 +32,12 @@ def committed() -> dict[str, str]:
 
 
 def test_a_rebuild_reproduces_every_committed_byte(fresh_build):
+    """Through the runner and a kernel: conftest.REEXECUTED is run again and gives the committed
+    notebook and results byte for byte (the others are copies; nbval and the in-process run below
+    prove them)."""
+    from conftest import REEXECUTED
+
+    assert f"{REEXECUTED} ... ok" in (fresh_build / ".complete").read_text(encoding="utf-8"), "it was run again"
     assert fingerprint(fresh_build / "notebooks", "*.ipynb") == fingerprint(paths.notebooks_dir(), "[0-9]*.ipynb")
     assert fingerprint(fresh_build / "results", "[0-9]*.json") == fingerprint(paths.results_dir(), "[0-9]*.json")
 
@@ -104,12 +111,16 @@ def test_parameter_runs_go_to_their_own_folder_and_touch_only_their_notebooks(tm
 
 @pytest.mark.slow
 def test_a_failing_notebook_is_kept_aside_and_publishes_nothing_while_the_others_publish(tmp_path):
+    """One notebook raises, one publishes no verdict record, one succeeds: the first two fail
+    (exit 1) and publish nothing, the third publishes."""
     source = tmp_path / "src"
     source.mkdir()
     shutil.copyfile(paths.notebooks_dir() / "02_ndaa.ipynb", source / "02_ndaa.ipynb")
     failing = new_notebook(cells=[new_code_cell("raise RuntimeError('boom')")])
     failing.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(failing, source / "01_calls.ipynb")
+    silent = new_notebook(cells=[new_code_cell("print('no verdicts here')")], metadata=failing.metadata)
+    nbformat.write(silent, source / "03_polls.ipynb")
     out_dir = tmp_path / "out"
     (out_dir / "notebooks").mkdir(parents=True)
     (out_dir / "notebooks" / "01_calls.ipynb").write_text("previous good copy", encoding="utf-8")
@@ -119,6 +130,7 @@ def test_a_failing_notebook_is_kept_aside_and_publishes_nothing_while_the_others
     progress = stream.getvalue()
     assert "01_calls.ipynb ... FAILED" in progress and "RuntimeError: boom" in progress
     assert "02_ndaa.ipynb ... ok" in progress
+    assert "03_polls.ipynb ... FAILED" in progress and "published no verdict record" in progress
     assert (out_dir / "notebooks" / "01_calls.ipynb").read_text(encoding="utf-8") == "previous good copy"
     assert not (out_dir / "results" / "01_calls.json").exists()
     assert (out_dir / "results" / "02_ndaa.json").is_file()
@@ -159,6 +171,18 @@ def run_in_process(path: Path, overrides: dict[str, str]) -> list[dict]:
     plt.close("all")
     run = namespace["run"]
     return [run.checks[claim_id].record.model_dump(mode="json") for claim_id in run.register]
+
+
+@pytest.mark.parametrize("path", sorted(paths.notebooks_dir().glob("[0-9]*.ipynb")), ids=lambda p: p.stem)
+def test_each_notebook_gives_its_committed_records_byte_for_byte(path):
+    """The code the kernels run, run here with the default parameters, gives the committed
+    results/*.json exactly: with nbval (the outputs) this proves the committed notebooks without a
+    second full build."""
+    from analysis.verdicts.records import dumps
+
+    committed_text = (paths.results_dir() / f"{path.stem}.json").read_text(encoding="utf-8")
+    # A kernel hands its records over in the notebook's metadata, which nbformat writes with sorted keys.
+    assert dumps(json.loads(json.dumps(run_in_process(path, {}), sort_keys=True))) == committed_text
 
 
 @pytest.mark.parametrize("as_of", ["2020-01-01", "2025-06-01", "2027-01-01"])

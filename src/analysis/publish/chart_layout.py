@@ -29,7 +29,8 @@ class Box:
 
 
 def _renderer(fig: Figure):
-    fig.canvas.draw()
+    """A renderer with the figure laid out (ticks placed), without painting any pixel."""
+    fig.draw_without_rendering()
     return fig.canvas.get_renderer()
 
 
@@ -40,9 +41,10 @@ def text_box(text: Text, renderer=None, pad: float = 1.0) -> Bbox:
     return box.expanded((box.width + 2 * pad) / max(box.width, 1e-9), (box.height + 2 * pad) / max(box.height, 1e-9))
 
 
-def label_boxes(fig: Figure) -> list[Box]:
-    """Every label a reader reads in the plot: annotations and texts, legends, titles, tick labels."""
-    renderer = _renderer(fig)
+def label_boxes(fig: Figure, renderer=None) -> list[Box]:
+    """Every label a reader reads in the plot: annotations and texts, legends, titles, tick labels
+    (``renderer``: one from :func:`_renderer` on the figure as it stands, else the figure is laid out)."""
+    renderer = renderer or _renderer(fig)
     boxes: list[Box] = []
     for ax in fig.axes:
         for text in ax.texts:
@@ -148,7 +150,7 @@ def place(labels: Sequence[Annotation], candidates: Sequence[tuple[float, float]
     ax = labels[0].axes
     renderer = _renderer(fig)
     paths = [p for _, p in line_paths(fig)]
-    fixed = [b.extent for b in label_boxes(fig) if b.name in ("legend", "title") or b.name.startswith("tick")]
+    fixed = [b.extent for b in label_boxes(fig, renderer) if b.name in ("legend", "title") or b.name.startswith("tick")]
     placed: list[Bbox] = fixed + [box for _, box in marker_boxes(fig)]
     for label in labels:
         for dx, dy in candidates:
