@@ -9,7 +9,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 REPORT_STAMP := $(VENV)/.report-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: help report test check lab messages schema browser lint lock lock-check clean clean-venv
+.PHONY: help report test check pair lab messages schema browser lint lock lock-check clean clean-venv
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -20,6 +20,9 @@ report: $(REPORT_STAMP) ## Run the notebooks that changed and publish the report
 test: $(DEV_STAMP) browser ## Lint, unit/data/notebook tests, strict nbval, the browser test
 	$(PY) -m ruff check src tests benchmarks
 	$(PY) -m pytest
+
+pair: $(DEV_STAMP) ## Write the notebooks' text twins in notebooks/py/ (what a reviewer diffs)
+	@$(PY) -m analysis pair
 
 check: $(REPORT_STAMP) ## Say whether the published files match the build that made them
 	@$(PY) -m analysis check

@@ -127,3 +127,39 @@ def test_notebooks_read_no_record_dump_no_raw_missing_value(path):
                       for c in book.cells if c.cell_type == "code" for o in c.get("outputs", []))
     for bad in ("VerdictRecord(", "<NA>", "&lt;NA&gt;", "nan", "e+0"):
         assert not re.search(rf"(?<!\w){re.escape(bad)}(?![a-z])", shown), f"{path.name} shows {bad!r}"
+
+
+def test_every_notebook_has_an_up_to_date_text_twin_for_review():
+    """notebooks/py/ holds each notebook's code and prose (jupytext percent format): `make pair`
+    writes them, and a review reads their diff."""
+    from analysis.pipeline import twins
+
+    assert twins.stale() == [], "a notebook changed without its twin: run `make pair` and commit notebooks/py/"
+    twin = twins.twin_path(paths.notebooks_dir() / "02_ndaa.ipynb").read_text(encoding="utf-8")
+    assert "# %%" in twin and "run.publish()" in twin and '"outputs"' not in twin and "jupytext_version" not in twin
+
+
+def test_the_jupytext_config_pairs_with_the_same_filters_as_the_twins():
+    import tomllib
+
+    from analysis.pipeline import twins
+
+    config = tomllib.loads((paths.project_root() / "jupytext.toml").read_text(encoding="utf-8"))
+    assert {k: config[k] for k in twins.OPTIONS} == twins.OPTIONS
+    assert "notebooks/py///" + twins.FORMAT in config["formats"]
+
+
+def test_a_stale_twin_is_found(tmp_path):
+    import shutil
+
+    from analysis.pipeline import twins
+
+    notebook = tmp_path / "02_ndaa.ipynb"
+    shutil.copyfile(paths.notebooks_dir() / "02_ndaa.ipynb", notebook)
+    assert twins.stale([notebook]) == [notebook], "no twin yet"
+    twins.write([notebook])
+    assert twins.stale([notebook]) == []
+    book = nbformat.read(notebook, as_version=4)
+    book.cells[-1].source += "\n# one more line"
+    nbformat.write(book, notebook)
+    assert twins.stale([notebook]) == [notebook]

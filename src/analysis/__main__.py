@@ -27,6 +27,14 @@ def _add_article(args: argparse.Namespace) -> int:
     return add_article(args)
 
 
+def _pair(args: argparse.Namespace) -> int:
+    from analysis.pipeline.twins import write
+
+    written = write()
+    print("\n".join(str(p) for p in written) if written else "Every notebook's twin in notebooks/py/ is up to date.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """Every command, each with its own options (argparse subcommands)."""
     from analysis.pipeline import runner
@@ -60,6 +68,10 @@ def parser() -> argparse.ArgumentParser:
     sync = commands.add_parser("sync-environment", help="write environment.yml from requirements/dev.lock",
                                description="Write environment.yml (conda) from requirements/dev.lock.")
     sync.set_defaults(run=_sync_environment)
+    pair = commands.add_parser("pair", help="write the notebooks' text twins (notebooks/py/, what a reviewer reads)",
+                               description="Write each notebook's code and prose, without outputs, to notebooks/py/ "
+                                           "in jupytext's percent format (needs the dev tools: make pair).")
+    pair.set_defaults(run=_pair)
     return top
 
 
