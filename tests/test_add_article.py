@@ -94,9 +94,11 @@ def test_the_readme_worked_example_is_the_tested_one():
         assert part in readme or part == str(ARTICLE), part
 
 
+#: An id the register already uses (the first article's, whichever it is).
+TAKEN = next(csv.DictReader((ROOT / "data" / "articles.csv").open(encoding="utf-8")))["article_id"]
 BAD = [
     (["--id", "fixture-en"], "nosuch.txt", "no such file"),
-    (["--id", "dec2025"], None, "already used by a text with SHA-256"),
+    (["--id", TAKEN], None, "already used by a text with SHA-256"),
     (["--id", "Bad Id"], None, "--id 'Bad Id'"),
     (["--published", "10/03/2026"], None, "is not a date"),
     (["--language", "de"], None, "is not supported"),

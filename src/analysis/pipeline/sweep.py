@@ -8,8 +8,8 @@ scheduler of our own: a ``ProcessPoolExecutor`` on one machine, or a dask cluste
 (``analysis.pipeline.execute.execute(Job)``) have the same shape: a picklable job in, a result with
 the records out.
 
-When it is worth it (measured on this project, README "Past one machine"): one date costs about
-0.7 s (the job reads the tables, builds its indexes and checks every claim), so a cluster pays off
+When it is worth it (measured on this project, README "Past one machine"): one date costs under a
+second (the job reads the tables, builds its indexes and checks every claim), so a cluster pays off
 only when a sweep runs to thousands of dates or the register to many thousands of claims; a notebook job costs a kernel start (about 3 s), so five notebooks fill two cores and a cluster
 helps only with many more notebooks or many parameter sets.
 """
