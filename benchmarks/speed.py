@@ -6,7 +6,8 @@ each, on this machine, in the same run:
 - fresh clone: the first `make report` (environment set-up included) and the size of .venv after it;
 - `make test` with a warm environment, and the size of the full environment after it;
 - a full build (every notebook) against the import-only floor: papermill running a notebook that
-  only imports the package, once per project notebook, one after another;
+  only does what the project's notebooks import (their import cell, read from the clone's first
+  notebook: pandas, matplotlib and the package), once per project notebook, one after another;
 - a no-op build (nothing changed) against one kernel start (the floor divided by the notebooks).
 
 The floor, the full build and the no-op build are medians of three interleaved runs, after one
@@ -14,6 +15,8 @@ warm-up kernel start; `make test` and the fresh clone are measured once.
 
 Prints a table and writes build/bench/results.json; asserts nothing (a timing is not a test).
 Run: python3 benchmarks/speed.py [BASELINE_REF]   (it takes several minutes).
+     python3 benchmarks/speed.py --here   (floor, full and no-op builds only, in this work tree, with
+     its .venv: about a minute; writes build/bench/here.json)
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ DEFAULT_BASELINE = "566e7cb"
 REPEATS = 3
 IMPORT_ONLY = {
     "cells": [{"cell_type": "code", "execution_count": None, "id": "c0", "metadata": {}, "outputs": [],
-               "source": "import analysis"}],
+               "source": "import analysis"}],  # replaced by the notebooks' own import cell
     "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
     "nbformat": 4, "nbformat_minor": 5,
 }
@@ -58,25 +61,40 @@ def clone(ref: str, name: str) -> Path:
     return target
 
 
+def import_cell(clone_dir: Path) -> str:
+    """The first code cell of the clone's first notebook that imports something (outside the
+    parameters cell): what every notebook's kernel has to import before it can check anything."""
+    first = min((clone_dir / "notebooks").glob("[0-9]*.ipynb"))
+    for cell in json.loads(first.read_text(encoding="utf-8"))["cells"]:
+        text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell["cell_type"] == "code" and "parameters" not in tags and ("import " in text):
+            return "\n".join(line for line in text.splitlines() if line.startswith(("import ", "from ")))
+    return "import analysis"
+
+
 def floor(clone_dir: Path, notebooks: int) -> float:
     """papermill running an import-only notebook once per project notebook, one after another."""
     notebook = clone_dir / "build" / "import_only.ipynb"
     notebook.parent.mkdir(parents=True, exist_ok=True)
-    notebook.write_text(json.dumps(IMPORT_ONLY), encoding="utf-8")
+    content = json.loads(json.dumps(IMPORT_ONLY))
+    content["cells"][0]["source"] = import_cell(clone_dir)
+    notebook.write_text(json.dumps(content), encoding="utf-8")
     code = (f"import papermill\nfor _ in range({notebooks}):\n"
             f"    papermill.execute_notebook({str(notebook)!r}, {str(notebook) + '.out'!r}, progress_bar=False,"
             " kernel_name='python3')")
     return run([str(clone_dir / ".venv" / "bin" / "python"), "-c", code], clone_dir)
 
 
-def measure(clone_dir: Path, label: str) -> dict:
+def measure(clone_dir: Path, label: str, environment: bool = True) -> dict:
     python = str(clone_dir / ".venv" / "bin" / "python")
     notebooks = len(list((clone_dir / "notebooks").glob("[0-9]*.ipynb")))
-    row: dict = {"version": label, "notebooks": notebooks}
-    row["fresh_clone_first_report_s"] = run(["make", "report"], clone_dir)
-    row["report_env_mb"] = size_mb(clone_dir / ".venv")
-    row["test_s"] = run(["make", "test"], clone_dir, check=False)
-    row["full_env_mb"] = size_mb(clone_dir / ".venv")
+    row: dict = {"version": label, "notebooks": notebooks, "floor_imports": import_cell(clone_dir)}
+    if environment:
+        row["fresh_clone_first_report_s"] = run(["make", "report"], clone_dir)
+        row["report_env_mb"] = size_mb(clone_dir / ".venv")
+        row["test_s"] = run(["make", "test"], clone_dir, check=False)
+        row["full_env_mb"] = size_mb(clone_dir / ".venv")
     help_text = subprocess.run([python, "-m", "analysis", "build", "--help"], cwd=clone_dir, check=False, capture_output=True,
                                text=True).stdout
     force = ["--force"] if "--force" in help_text else []
@@ -93,6 +111,15 @@ def measure(clone_dir: Path, label: str) -> dict:
     return row
 
 
+def here() -> None:
+    """Floor, full and no-op builds in this work tree (its .venv must exist: `make report`)."""
+    BENCH.mkdir(parents=True, exist_ok=True)
+    row = measure(ROOT, "work tree", environment=False)
+    for key, value in row.items():
+        print(f"{key:28} {value:.2f}" if isinstance(value, float) else f"{key:28} {value}")
+    (BENCH / "here.json").write_text(json.dumps(row, indent=1), encoding="utf-8")
+
+
 def main(baseline: str = DEFAULT_BASELINE) -> None:
     BENCH.mkdir(parents=True, exist_ok=True)
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
@@ -107,4 +134,7 @@ def main(baseline: str = DEFAULT_BASELINE) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:2])
+    if sys.argv[1:2] == ["--here"]:
+        here()
+    else:
+        main(*sys.argv[1:2])

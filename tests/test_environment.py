@@ -99,3 +99,27 @@ def test_make_lab_opens_the_project_kernel_and_works_as_root():
     assert "--sys-prefix --name python3" in lab and "--allow-root" in lab and 'id -u)" = 0' in lab
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         assert json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def test_the_dev_lock_installed_as_it_is_lacks_nothing_its_packages_need():
+    """The dev lock is installed with --no-deps, so it must be whole: pip finds no installed
+    package missing a requirement, and what the Makefile leaves out (LEFT_OUT, with its reason)
+    is neither locked nor installed."""
+    import subprocess
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    check = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout + check.stderr
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    left_out = re.search(r"^LEFT_OUT := (.+)$", makefile, re.MULTILINE).group(1).split()
+    assert left_out and "--no-deps -r requirements/dev.lock" in makefile
+    locked = pins("dev.lock")
+    for name in left_out:
+        assert name not in locked, f"{name} is left out of the dev lock (Makefile LEFT_OUT); run `make lock`"
+        try:
+            found = version(name)
+        except PackageNotFoundError:
+            continue
+        raise AssertionError(f"{name} {found} is installed though the dev lock leaves it out: rebuild with "
+                             "`make clean-venv test`")

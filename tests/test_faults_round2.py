@@ -20,7 +20,7 @@ import pytest
 from analysis import paths
 from analysis.errors import AnalysisError, DataValidationError, OutputError
 from analysis.io.package import DataPackage
-from analysis.pipeline import guards, publication, runner
+from analysis.pipeline import guards, kernels, publication, runner
 from analysis.publish import notebook_page, readme
 from analysis.publish.notebook import md
 from conftest import replace_cell
@@ -208,13 +208,15 @@ def test_out_refuses_a_data_folder_given_with_data_dir(data_copy, capsys):
 
 
 class FakePool:
-    """Runs the runner's jobs in this process with canned results (no kernel): a notebook's
-    committed copy and records, as a worker would return them."""
+    """Stands for the build's kernel pool: runs its jobs with canned results (no kernel), a
+    notebook's committed copy and records, as a run would return them."""
+
+    size = 1
 
     def __init__(self, *args, on_run=None, **kwargs):
         self.on_run = on_run
 
-    def submit(self, function, job):
+    def submit(self, function, job, *rest):
         from concurrent.futures import Future
 
         from analysis.pipeline import notebooks as nbs
@@ -229,13 +231,13 @@ class FakePool:
             self.on_run()
         return future
 
-    def shutdown(self, *args, **kwargs):
+    def close(self):
         pass
 
 
 def test_data_saved_while_the_build_runs_stops_the_publication(tmp_path, monkeypatch, capsys, data_copy):
     saved = data_copy / "contacts.csv"
-    monkeypatch.setattr(runner, "ProcessPoolExecutor",
+    monkeypatch.setattr(kernels, "KernelPool",
                         lambda *a, **k: FakePool(on_run=lambda: saved.write_text(saved.read_text() + "\n")))
     out = tmp_path / "out"
     status = runner.main(["--force", "--data-dir", str(data_copy), "--out", str(out),
@@ -247,7 +249,7 @@ def test_data_saved_while_the_build_runs_stops_the_publication(tmp_path, monkeyp
 
 def test_a_build_with_canned_workers_publishes(tmp_path, monkeypatch, capsys):
     """The same path without the change publishes: the stop above is the data's doing."""
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", lambda *a, **k: FakePool())
+    monkeypatch.setattr(kernels, "KernelPool", lambda *a, **k: FakePool())
     out = tmp_path / "out"
     assert runner.main(["--force", "--out", str(out), str(paths.notebooks_dir() / "02_ndaa.ipynb")]) == 0
     assert (out / "results" / "02_ndaa.json").is_file()

@@ -36,3 +36,16 @@ def build_dir() -> Path:
 
 def schemas_dir() -> Path:
     return project_root() / "schemas"
+
+
+def data_dir(folder: Path | str | None = None) -> Path:
+    """The data folder to use (default: the project's ``data/``); a clear error if it is missing."""
+    from analysis.errors import DataValidationError
+
+    found = Path(folder) if folder else project_root() / "data"
+    if not found.is_dir():
+        default = folder is None or found.resolve() == (project_root() / "data").resolve()
+        raise DataValidationError(found, None, None, "the data folder does not exist",
+                                  hint=("Restore it with `git checkout -- data/`." if default else
+                                        "Give an existing copy of data/ (--data-dir)."))
+    return found.resolve()

@@ -15,3 +15,8 @@ CONTACT_TYPES: tuple[str, ...] = ("call", "meeting")
 STATUSES: tuple[str, ...] = ("confirmed", "one_source", "disputed", "unconfirmed", "refuted")
 #: What a source does for a row it is cited by.
 ROLES: tuple[str, ...] = ("supports", "contradicts", "context")
+
+#: Where an executed notebook's outputs carry what its run published (output metadata keys): its
+#: verdict records, and the data tables it read (the build's record of its inputs).
+METADATA_KEY = "analysis/verdict-records"
+TABLES_KEY = "analysis/tables-read"

@@ -99,21 +99,28 @@ class DataPackage:
             self._typed[name] = typed(self.raw(name), self.facts(name))
         return self._typed[name]
 
+    def known_from(self, name: str) -> pd.Series | None:
+        """The day each row of a table became public: ``published_column``, else the day it
+        happened; ``NaT`` for a row with neither (a standing description, such as what a programme
+        funds: always known). ``None`` for a table without a ``published_column`` (known whole).
+        Computed once per table, so cutting a table at many days costs a comparison each."""
+        facts = self.facts(name)
+        if facts.published is None:
+            return None
+
+        def compute() -> pd.Series:
+            frame = self.table(name)
+            when = frame[facts.published]
+            return when.fillna(frame[facts.happened]) if facts.happened is not None else when
+
+        return self.memo(("known_from", name), compute)
+
     def public(self, name: str, day: date) -> pd.DataFrame:
-        """The rows of a table public on or before ``day``: by the day they became public
-        (``published_column``), else by the day they happened; a row with neither (a standing
-        description, such as what a programme funds) is always known. Tables without a
-        ``published_column`` are known whole."""
+        """The rows of a table public on or before ``day`` (see :meth:`known_from`)."""
         key = (name, day)
         if key not in self._public:
-            frame, facts = self.table(name), self.facts(name)
-            if facts.published is None:
-                self._public[key] = frame
-            else:
-                when = frame[facts.published]
-                if facts.happened is not None:
-                    when = when.fillna(frame[facts.happened])
-                self._public[key] = frame[when.isna() | (when <= pd.Timestamp(day))]
+            frame, when = self.table(name), self.known_from(name)
+            self._public[key] = frame if when is None else frame[when.isna() | (when <= pd.Timestamp(day))]
         self.read.add(name)
         return self._public[key]
 
@@ -225,15 +232,8 @@ CITATION_COLUMNS = ["table", "row_id", "source_id", "role", "aspect", "origin", 
                     "url", "date_published", "language", "excerpt", "note"]
 
 
-def resolve(folder: Path | str | None = None) -> Path:
-    """The data folder to use (default: the project's ``data/``); a clear error if it is missing."""
-    found = Path(folder) if folder else paths.project_root() / "data"
-    if not found.is_dir():
-        default = folder is None or found.resolve() == (paths.project_root() / "data").resolve()
-        raise DataValidationError(found, None, None, "the data folder does not exist",
-                                  hint=("Restore it with `git checkout -- data/`." if default else
-                                        "Give an existing copy of data/ (--data-dir)."))
-    return found.resolve()
+#: The data folder to use (kept here too: callers reach it with the data object).
+resolve = paths.data_dir
 
 
 def read_csv(path: Path) -> pd.DataFrame:

@@ -1,16 +1,25 @@
 """Execute one notebook in a worker process: papermill into a staging folder, normalise, take the
 records out and check them against the record schema. Never writes outside the staging folder
-(and, for a failed run, build/failed/, or failed/ in the --out folder)."""
+(and, for a failed run, build/failed/, or failed/ in the --out folder).
+
+Given a :class:`~analysis.pipeline.kernels.KernelPool`, the notebook runs in one of its warm kernels
+(the build's way); without one, papermill starts and stops a kernel of its own (any executor,
+even on another machine, can run a job so)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analysis.pipeline.kernels import KernelPool
 
 KERNEL = "python3"
+# ipykernel 7 warns about TCP on every start: keep its log out of the progress lines.
+EXTRA_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 CELL_TIMEOUT = 600  # seconds: a cell that runs longer is a hung kernel, not a slow computation
 
 
@@ -34,32 +43,9 @@ class Result:
     exit_status: int = 0  # 1: a cell failed; 2: the run could not happen (kernel died, output unwritable)
 
 
-def worker_started(parent: int) -> None:
-    """In each worker: Ctrl-C is the runner's to handle (no kernel traceback in the terminal), and
-    the worker ends with its runner, however the runner ends (Linux: a parent-death signal; else a
-    watchdog thread)."""
-    import signal
-    import threading
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-    def watch() -> None:
-        while True:
-            if os.getppid() != parent:
-                os._exit(1)
-            time.sleep(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def execute(job: Job) -> Result:
-    """Run one notebook; on success its normalised copy is at ``job.staged``."""
+def execute(job: Job, kernels: KernelPool | None = None) -> Result:
+    """Run one notebook (in a kernel of ``kernels``, else in one of its own); on success its
+    normalised copy is at ``job.staged``."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -70,20 +56,30 @@ def execute(job: Job) -> Result:
     started = time.monotonic()
     name = job.notebook.name
     raw = job.staged.with_suffix(".raw.ipynb")
+    kernel = None
     try:
+        if kernels is not None:
+            from analysis.pipeline.kernels import ENGINE
+
+            kernel = kernels.kernel(job.notebook.parent)
+            # The kernel already runs in the notebook's folder: no cwd (papermill would chdir this
+            # process, which other threads share).
+            where = {"engine_name": ENGINE, "km": kernel.km, "kc": kernel.kc}
+        else:
+            where = {"cwd": str(job.notebook.parent), "extra_arguments": EXTRA_ARGUMENTS}
         papermill.execute_notebook(
-            str(job.notebook), str(raw), parameters=job.parameters, kernel_name=KERNEL,
-            cwd=str(job.notebook.parent), progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT,
-            # ipykernel 7 warns about TCP on every start: keep its log out of the progress lines.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            str(job.notebook), str(raw), parameters=job.parameters, kernel_name=KERNEL, progress_bar=False,
+            log_output=False, execution_timeout=CELL_TIMEOUT, request_save_on_cell_execute=False, **where,
         )
     except PapermillExecutionError as exc:
+        _give_back(kernels, kernel, healthy=True)  # a cell raised; the kernel is fine
         kept = _keep_failed(raw, job.failed_dir, name)
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error=f"cell In[{exc.exec_count}] raised {exc.ename}: {exc.evalue}{kept}")
     except Exception as exc:  # noqa: BLE001 - every other failure is reported, the other notebooks go on
+        _give_back(kernels, kernel, healthy=False)  # dead, hung or never ready: replaced
         kept = _keep_failed(raw, job.failed_dir, name)
-        kind = type(exc).__name__
+        kind = " ".join(type(e).__name__ for e in (exc, exc.__cause__) if e is not None)
         if "DeadKernel" in kind:
             why = "the kernel died (killed, or out of memory); run the build again, or open the notebook to see where"
         elif "Timeout" in kind:
@@ -93,6 +89,7 @@ def execute(job: Job) -> Result:
         else:
             why = f"{kind}: {exc}"
         return Result(name, False, time.monotonic() - started, exit_status=2, error=why + kept)
+    _give_back(kernels, kernel, healthy=True)
     try:
         executed = nbs.normalise(nbformat.read(raw, as_version=4))
         records = nbs.extract(executed)
@@ -112,6 +109,11 @@ def execute(job: Job) -> Result:
                       error="it published no verdict record (its last cell should call run.publish())")
     return Result(name, True, time.monotonic() - started, staged=job.staged, records=records,
                   tables=nbs.tables_read(executed))
+
+
+def _give_back(kernels: KernelPool | None, kernel, healthy: bool) -> None:
+    if kernels is not None and kernel is not None:
+        kernels.done(healthy)
 
 
 def _keep_failed(raw: Path, failed_dir: Path, name: str) -> str:

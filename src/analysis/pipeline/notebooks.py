@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from analysis.errors import NotebookError
-from analysis.publish.notebook import METADATA_KEY, TABLES_KEY
+from analysis.io.contract import METADATA_KEY, TABLES_KEY
 
 
 def read(path: Path) -> dict:

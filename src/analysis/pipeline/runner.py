@@ -22,19 +22,21 @@ Errors the user can fix end with a message and exit status 2 (``--debug`` shows 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import multiprocessing
 import os
 import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis import paths
 from analysis.errors import AnalysisError, NotebookError, RegisterError, display_path
+
+if TYPE_CHECKING:
+    from analysis.pipeline.kernels import KernelPool
 
 PROG = "python -m analysis build"
 #: The notebook parameter through which a kernel receives the data folder (``--data-dir``).
@@ -114,29 +116,22 @@ def inputs_now(data: Path) -> str:
     return sha256_bytes(json.dumps([folder_hash(data), notebooks]).encode())
 
 
-def stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers of an interrupted build at once (they and their kernels hold no lock)."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):
-        with contextlib.suppress(Exception):
-            process.terminate()
-
-
 def _progress(stream, index: int, total: int, name: str, status: str) -> None:
     print(f"[{index}/{total}] {name} ... {status}", file=stream, flush=True)
 
 
 def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None = None, out: Path | None = None,
           data_dir: Path | None = None, base_url: str = "", force: bool = False, jobs: int | None = None,
-          stream=None, verbose: bool = False) -> int:
-    """Run the build; return the exit status (0 ok, 1 a notebook failed, 2 it could not run)."""
+          stream=None, verbose: bool = False, warm: bool = True) -> int:
+    """Run the build; return the exit status (0 ok, 1 a notebook failed, 2 it could not run).
+    ``warm``: the notebooks run in a few kernels started once, reset before each notebook
+    (:mod:`analysis.pipeline.kernels`); ``False``: a new kernel for each notebook."""
     stream = stream or sys.stdout
-    from analysis.io.package import DataPackage, resolve
     from analysis.pipeline import execute, fingerprint
     from analysis.pipeline import publication as pub
 
     overrides = overrides or {}
-    data = resolve(data_dir)
+    data = paths.data_dir(data_dir)
     notebooks = discover(notebooks)
     from analysis.pipeline import notebooks as nbs
 
@@ -150,70 +145,86 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
     failed_dir = paths.build_dir() / "failed" if in_place else root / "failed"
     results_dir = root / "results"
     manifest = pub.read_manifest(results_dir)
-    validated = fingerprint.sha256_bytes(json.dumps(
-        [fingerprint.data_hash(data, None), fingerprint.package_hash(), [n.name for n in discover()]]).encode())
-    package = DataPackage.open(data, validate=False)
-    inputs_before = inputs_now(data)
-    if in_place:
-        from analysis.publish import readme
-
-        readme.check_markers((paths.project_root() / "README.md").read_text(encoding="utf-8"))
-    if manifest.get("validated") != validated:
-        from analysis.io import register
-        from analysis.io.validate import validate_package
-        from analysis.pipeline.register_checks import check_register
-
-        validate_package(package)
-        register.check_assignments([nb.stem for nb in discover()], package.claims)
-        check_register(package)
     chosen = check_overrides(notebooks, overrides)
     plans = plan(chosen, root, results_dir, data, overrides, force, manifest)
     if data_dir is not None:
         for p in plans:
             if DATA_PARAMETER in nbs.declared_parameters(p.notebook):
                 p.params = {**p.params, DATA_PARAMETER: str(data)}
-    total = len(plans)
-    results: dict[str, execute.Result] = {}
-    done = 0
-    with pub.stage() as st:
-        for p in plans:
-            if not p.run:
-                done += 1
-                _progress(stream, done, total, p.notebook.name, "unchanged, skipped")
-        todo = [p for p in plans if p.run]
-        # Fail before any kernel starts if the outputs cannot be written (checked again at publication).
-        pub.check_writable([t for p in todo for t in (root / "notebooks" / p.notebook.name,
-                                                      results_dir / f"{p.notebook.stem}.json")])
-        if todo:
-            workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-            job_list = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params,
-                                    failed_dir) for p in todo]
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=execute.worker_started, initargs=(os.getpid(),))
-            try:
-                futures = {pool.submit(execute.execute, job): job for job in job_list}
-                for future in as_completed(futures):
-                    job = futures[future]
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # noqa: BLE001 - a worker that died
-                        result = execute.Result(job.notebook.name, False, 0.0, exit_status=2,
-                                                error=f"the worker process failed: {type(exc).__name__}: {exc}")
-                    results[job.notebook.stem] = result
+    todo = [p for p in plans if p.run]
+    # Fail before any kernel starts if the outputs cannot be written (checked again at publication).
+    pub.check_writable([t for p in todo for t in (root / "notebooks" / p.notebook.name,
+                                                  results_dir / f"{p.notebook.stem}.json")])
+    # The kernels start now and import the package while the inputs are checked.
+    if todo:
+        from analysis.pipeline.kernels import KernelPool
+    kernels = (KernelPool(max(1, min(jobs or os.cpu_count() or 1, len(todo))), paths.notebooks_dir(),
+                          execute.KERNEL, execute.EXTRA_ARGUMENTS, reuse=warm) if todo else None)
+    try:
+        from analysis.io.package import DataPackage
+
+        validated = fingerprint.sha256_bytes(json.dumps(
+            [fingerprint.data_hash(data, None), fingerprint.package_hash(), [n.name for n in discover()]]).encode())
+        package = DataPackage.open(data, validate=False)
+        inputs_before = inputs_now(data)
+        if in_place:
+            from analysis.publish import readme
+
+            readme.check_markers((paths.project_root() / "README.md").read_text(encoding="utf-8"))
+        if manifest.get("validated") != validated:
+            from analysis.io import register
+            from analysis.io.validate import validate_package
+            from analysis.pipeline.register_checks import check_register
+
+            validate_package(package)
+            register.check_assignments([nb.stem for nb in discover()], package.claims)
+            check_register(package)
+        total = len(plans)
+        done = 0
+        with pub.stage() as st:
+            for p in plans:
+                if not p.run:
                     done += 1
-                    status = f"ok {result.seconds:.1f} s" if result.ok else f"FAILED after {result.seconds:.1f} s"
-                    _progress(stream, done, total, job.notebook.name, status)
-                    if not result.ok:
-                        print(f"    {result.error}", file=stream, flush=True)
-            except BaseException:
-                stop_workers(pool)
-                raise
-            pool.shutdown()
-        if inputs_now(data) != inputs_before:
-            raise AnalysisError(f"the data in {data} or a notebook changed while the build ran: its results may mix "
-                                "old and new inputs. Nothing was published; run the build again.")
-        return _publish(st, plans, results, root, manifest, validated, package, base_url, in_place, stream,
-                        variant, verbose)
+                    _progress(stream, done, total, p.notebook.name, "unchanged, skipped")
+            jobs_ = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params, failed_dir) for p in todo]
+            results = _run(jobs_, kernels, stream, done, total) if kernels is not None else {}
+            if kernels is not None:
+                kernels.close()  # before publishing: the kernels' memory and cores are free again
+            if inputs_now(data) != inputs_before:
+                raise AnalysisError(f"the data in {data} or a notebook changed while the build ran: its results may "
+                                    "mix old and new inputs. Nothing was published; run the build again.")
+            return _publish(st, plans, results, root, manifest, validated, package, base_url, in_place, stream,
+                            variant, verbose)
+    finally:
+        if kernels is not None:
+            kernels.close()
+
+
+def _run(jobs: list, kernels: KernelPool, stream, done: int, total: int) -> dict:
+    """Run the notebooks, as many at once as ``kernels`` has kernels (threads: the work is in the
+    kernels); print a line as each ends. Returns each notebook's result by its stem."""
+    from analysis.pipeline import execute
+
+    results: dict[str, execute.Result] = {}
+    try:
+        futures = {kernels.submit(execute.execute, job, kernels): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # noqa: BLE001 - a job that failed outside its notebook
+                result = execute.Result(job.notebook.name, False, 0.0, exit_status=2,
+                                        error=f"the run failed: {type(exc).__name__}: {exc}")
+            results[job.notebook.stem] = result
+            done += 1
+            status = f"ok {result.seconds:.1f} s" if result.ok else f"FAILED after {result.seconds:.1f} s"
+            _progress(stream, done, total, job.notebook.name, status)
+            if not result.ok:
+                print(f"    {result.error}", file=stream, flush=True)
+    except BaseException:
+        kernels.close()  # interrupted: stop the kernels at once, so the notebooks still running end now
+        raise
+    return results
 
 
 def _report_inputs(records_text: str, notebook_hashes: list[str], data: Path, base_url: str, variant: str) -> str:
@@ -452,6 +463,9 @@ def configure(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--base-url", default="", help="where the report will be published (absolute ClaimReview URLs)")
     parser.add_argument("--force", action="store_true", help="re-run every notebook, changed or not")
     parser.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: one per core)")
+    parser.add_argument("--kernel-per-notebook", action="store_true",
+                        help="start a kernel of its own for each notebook (slower) instead of one warm kernel "
+                             "per worker, reset before each notebook; to rule out anything carried between notebooks")
     parser.add_argument("--verbose", action="store_true", help="print every claim's verdict at the end")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all)")
@@ -492,7 +506,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser | None = None)
             if replay():
                 print("Finished publishing the build that was interrupted.", flush=True)
             status = build(list(args.notebooks) or None, overrides, out.resolve() if out else None,
-                           args.data_dir, base_url, args.force, args.jobs, verbose=args.verbose)
+                           args.data_dir, base_url, args.force, args.jobs, verbose=args.verbose,
+                           warm=not args.kernel_per_notebook)
     except AnalysisError as exc:
         if args.debug:
             raise

@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis.errors import RegisterError
 from analysis.io import integrity, parameters
+from analysis.io.contract import METADATA_KEY, TABLES_KEY
 from analysis.io.package import DataPackage
 from analysis.io.register import Claim
 from analysis.publish.formatting import format_claimed, format_computed, quantity, render
@@ -22,11 +23,9 @@ from analysis.publish.tables import as_text, show
 from analysis.verdicts import engine, kinds
 from analysis.verdicts.scale import Verdict
 
-METADATA_KEY = "analysis/verdict-records"
 #: The order of sections' claims: what does not hold first.
 WORST_FIRST = [Verdict.INACCURATE, Verdict.MISLEADING, Verdict.IMPRECISE, Verdict.UNVERIFIABLE, Verdict.ROUNDED,
                Verdict.EXACT]
-TABLES_KEY = "analysis/tables-read"
 LOCALE = "en"  # notebooks narrate in English; the report renders the same records in French too
 
 

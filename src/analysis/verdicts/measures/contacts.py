@@ -73,17 +73,38 @@ def _types(reading: Reading) -> tuple[str, ...]:
     return tuple(t for name in reading["types"].split(";") for t in TYPE_MEMBERS.get(name, (name,)))
 
 
+def _selection(ctx: Context, reading: Reading, scope: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """Every contact a reading counts, whenever it became public (made once per reading and scope),
+    with the day each became public (``NaT``: always known), row for row."""
+    def compute() -> tuple[pd.DataFrame, np.ndarray]:
+        parts = []
+        for table in SCOPE_TABLES[scope]:
+            full = ctx.data.table(table)
+            known = ctx.data.known_from(table)
+            full = full.assign(_known_from=pd.NaT if known is None else known)
+            frame = ct.select_contacts(full, _types(reading), statuses_of(reading["statuses"]),
+                                       CLOCK_COLUMNS[reading["clock"]])
+            parts.append(frame.assign(table=table))
+        frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        frame = frame.sort_values(["day", "contact_id"], kind="stable").reset_index(drop=True)
+        return frame.drop(columns="_known_from"), frame["_known_from"].to_numpy(dtype="datetime64[ns]")
+
+    return ctx.data.memo(("contacts.selection", reading["types"], reading["statuses"], reading["clock"], scope), compute)
+
+
+def _known(ctx: Context, known_from: np.ndarray) -> np.ndarray:
+    """Which rows of a selection were public on ``ctx.known_by`` (the rule of ``DataPackage.public``)."""
+    return np.isnat(known_from) | (known_from <= np.datetime64(ctx.known_by, "ns"))
+
+
 def chosen(ctx: Context, reading: Reading, scope: str = "trump_putin") -> pd.DataFrame:
     """The contacts a reading counts (public by the date checked), with their ``day`` on the
     reading's clock and the ``table`` they come from, in calendar order."""
     def compute() -> pd.DataFrame:
-        parts = []
         for table in SCOPE_TABLES[scope]:
-            frame = ct.select_contacts(ctx.table(table), _types(reading), statuses_of(reading["statuses"]),
-                                       CLOCK_COLUMNS[reading["clock"]])
-            parts.append(frame.assign(table=table))
-        frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-        return frame.sort_values(["day", "contact_id"], kind="stable").reset_index(drop=True)
+            ctx.data.table(table)  # the run reads it (its row counts are listed)
+        frame, known_from = _selection(ctx, reading, scope)
+        return frame[_known(ctx, known_from)].reset_index(drop=True)
 
     key = ("contacts.chosen", ctx.known_by, reading["types"], reading["statuses"], reading["clock"], scope)
     return ctx.data.memo(key, compute)
@@ -404,14 +425,19 @@ class Earlier:
 
 
 def _arrays(ctx: Context, reading: Reading, scope: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    key = ("contacts.arrays", ctx.known_by, reading["types"], reading["statuses"], reading["clock"], scope)
-
-    def compute():
-        frame = chosen(ctx, reading, scope)
+    """Days, ids and tables of the contacts a reading counts, public by the date checked: cut from
+    arrays made once per reading (no frame per claim)."""
+    def whole():
+        frame, known_from = _selection(ctx, reading, scope)
         return (frame["day"].to_numpy(dtype="datetime64[ns]"), frame["contact_id"].to_numpy(dtype=object),
-                frame["table"].to_numpy(dtype=object))
+                frame["table"].to_numpy(dtype=object), known_from)
 
-    return ctx.data.memo(key, compute)
+    days_, ids, tables, known_from = ctx.data.memo(
+        ("contacts.arrays", reading["types"], reading["statuses"], reading["clock"], scope), whole)
+    for table in SCOPE_TABLES[scope]:
+        ctx.data.table(table)  # the run reads it (its row counts are listed)
+    known = _known(ctx, known_from)
+    return days_[known], ids[known], tables[known]
 
 
 def _previous(ctx: Context, reading: Reading, claim: Claim) -> tuple[pd.Series | None, Earlier, pd.Timestamp | None,

@@ -1,0 +1,67 @@
+"""Runs inside a warm kernel (see :mod:`analysis.pipeline.kernels`): what it keeps from the warm-up
+(imported modules) and what it puts back before each notebook, so a notebook sees what a kernel
+of its own would show it.
+
+Put back: the user namespace and the execution counter (IPython's ``reset``), open figures,
+matplotlib's settings, the warning filters and the "already warned" registries (a warning shown
+in one notebook is shown again in the next), ``sys.path`` and the working directory.
+Kept: ``sys.modules`` (the imports are what makes the kernel warm). The package keeps no state
+between runs beyond caches of files that do not change during a build (the build checks that its
+inputs did not change while it ran).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+import warnings
+
+#: What the warm-up saved, to be put back before each notebook (one kernel, one process).
+_saved: dict = {}
+
+
+def prepare(packages: list[str], modules: list[str]) -> None:
+    """Import ``packages`` with every module in them, and ``modules``; remember the state a fresh
+    kernel has after importing them."""
+    for name in packages:
+        package = importlib.import_module(name)
+        for found in pkgutil.walk_packages(package.__path__, prefix=f"{name}."):
+            importlib.import_module(found.name)
+    for name in modules:
+        importlib.import_module(name)
+    import matplotlib
+
+    _saved.update(rc=dict(matplotlib.rcParams), filters=list(warnings.filters), path=list(sys.path))
+
+
+def fresh(cwd: str) -> None:
+    """Put the kernel back to the state :func:`prepare` saved, in ``cwd``."""
+    if not _saved:
+        raise RuntimeError("kernel_state.prepare() was not run in this kernel")
+    get_ipython = sys.modules["IPython"].get_ipython
+    get_ipython().reset(new_session=True)  # empty namespace; the next cell is In[1]
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        matplotlib.rcParams.update(_saved["rc"])
+    warnings.filters[:] = _saved["filters"]
+    _forget_shown_warnings()
+    sys.path[:] = _saved["path"]
+    os.chdir(cwd)
+
+
+def _forget_shown_warnings() -> None:
+    """Make "show once" warnings show again, as in a new process."""
+    mutated = getattr(warnings, "_filters_mutated", None)
+    if mutated is not None:
+        mutated()  # invalidates every module's registry of warnings already shown
+        return
+    for module in list(sys.modules.values()):
+        registry = getattr(module, "__warningregistry__", None)
+        if isinstance(registry, dict):
+            registry.clear()

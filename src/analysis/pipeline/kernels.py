@@ -1,0 +1,211 @@
+"""Warm kernels: the build runs its notebooks on a few threads, each owning one Jupyter kernel. The
+kernels start as soon as the build knows it has notebooks to run and import the package while it
+checks its inputs; each runs its thread's notebooks one after another, put back to a fresh state
+before each one (:mod:`analysis.pipeline.kernel_state`). papermill still reads, parameterises and
+executes every notebook (its injected-parameters cell, its error handling): its engine interface
+hands it the running kernel and its client (:class:`WarmEngine`) instead of starting one. A kernel
+that died, hung or failed to reset is replaced. Threads are enough: the work is in the kernels.
+
+Why: starting a kernel and importing pandas, matplotlib and the package costs more than running
+most notebooks; five kernels started cold on two cores take three rounds of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
+
+from analysis.errors import AnalysisError
+
+#: Imported once per kernel, with every module inside them (the notebooks' imports, lazy ones too).
+WARM_PACKAGES = ["analysis.io", "analysis.domain", "analysis.verdicts", "analysis.publish"]
+WARM_MODULES = ["pandas", "matplotlib.pyplot"]
+READY_TIMEOUT = 120  # seconds for a new kernel to answer and import the package
+POLL = 0.5  # seconds between two looks at whether a kernel that has not answered yet is still alive
+ENGINE = "analysis-warm"  # papermill's name for :class:`WarmEngine`
+
+
+class KernelError(AnalysisError):
+    """A warm kernel could not be started, prepared or reset (the notebook did not run)."""
+
+
+class WarmKernel:
+    """One running kernel with the package imported, and a client connected to it. Used by the
+    thread that started it (its client belongs to that thread's event loop)."""
+
+    def __init__(self, kernel_name: str) -> None:
+        self.km = AsyncKernelManager(kernel_name=kernel_name)
+        self.kc = None
+
+    def start(self, cwd: str, extra_arguments: list[str]) -> None:
+        """Start the kernel in ``cwd`` and import the package in it (stopped again if that fails)."""
+        try:
+            run_sync(self._start)(cwd, list(extra_arguments))
+        except BaseException:
+            self.shutdown()
+            raise
+
+    async def _start(self, cwd: str, extra_arguments: list[str]) -> None:
+        await self.km.start_kernel(cwd=cwd, extra_arguments=extra_arguments)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        await self.kc.wait_for_ready(timeout=READY_TIMEOUT)
+        await self._silent("import analysis.pipeline.kernel_state as _state\n"
+                           f"_state.prepare({WARM_PACKAGES!r}, {WARM_MODULES!r})\ndel _state", "prepared")
+
+    def fresh(self, cwd: Path) -> None:
+        """The kernel as a new one would be for a notebook in ``cwd`` (its imports done)."""
+        code = f"__import__('analysis.pipeline.kernel_state').pipeline.kernel_state.fresh({str(cwd)!r})"
+        run_sync(self._silent)(code, "reset")
+
+    def alive(self) -> bool:
+        return bool(run_sync(self.km.is_alive)())
+
+    def kill(self) -> None:
+        """Kill the kernel's process, from any thread (no message to it): the thread using the
+        kernel sees it die and stops."""
+        with contextlib.suppress(Exception):
+            process = getattr(self.km.provisioner, "process", None)
+            if process is not None:
+                process.kill()
+
+    def shutdown(self) -> None:
+        """Stop the kernel and close its client (safe to call twice, or on a kernel that died).
+        Only from the thread that uses it, or once no thread does."""
+        with contextlib.suppress(Exception):  # a kernel already gone is what shutting down wants
+            if self.kc is not None:
+                client, self.kc = self.kc, None
+                client.stop_channels()
+            if self.km.has_kernel:
+                run_sync(self.km.shutdown_kernel)(now=True)
+
+    async def _silent(self, code: str, what: str) -> None:
+        """Run ``code`` without output, history or a new execution count (waiting for its reply
+        only); raise if it failed."""
+        msg_id = self.kc.execute(code, silent=True, store_history=False)
+        waited = 0.0
+        while True:
+            try:
+                reply = await self.kc.get_shell_msg(timeout=POLL)
+            except queue.Empty:
+                waited += POLL
+                if waited > READY_TIMEOUT or not await self.km.is_alive():
+                    why = "no answer" if waited > READY_TIMEOUT else "it stopped"
+                    raise KernelError(f"the kernel could not be {what}: {why}") from None
+                continue
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        content = reply["content"]
+        if content.get("status") != "ok":
+            raise KernelError(f"the kernel could not be {what}: {content.get('ename')}: {content.get('evalue')}")
+
+
+class KernelPool:
+    """``size`` threads, each owning one warm kernel, started at once (the kernels start and import
+    the package in the background). Jobs submitted here run on those threads; a job asks
+    :meth:`kernel` for its thread's kernel, and says with :meth:`done` whether it can be reused.
+    ``reuse=False`` gives every notebook a new kernel (the slower way, to rule out anything
+    carried between notebooks)."""
+
+    def __init__(self, size: int, cwd: Path, kernel_name: str, extra_arguments: list[str],
+                 reuse: bool = True) -> None:
+        self.size = size
+        self._args = (kernel_name, str(cwd), list(extra_arguments))  # how each kernel starts
+        self._reuse = reuse
+        self._local = threading.local()
+        self._kernels: list[WarmKernel] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self._executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="kernel", initializer=self._start)
+        for _ in range(size):  # each submission starts a thread, which starts its kernel
+            self._executor.submit(lambda: None)
+
+    def _start(self) -> None:
+        """Start this thread's kernel; a failure is kept and reported by the job that needs it.
+        The kernel is known to the pool before it starts, so :meth:`close` stops it even then."""
+        kernel_name, cwd, extra_arguments = self._args
+        kernel = WarmKernel(kernel_name)
+        with self._lock:
+            self._kernels.append(kernel)
+        try:
+            kernel.start(cwd, extra_arguments)
+        except BaseException as exc:  # noqa: BLE001 - reported by :meth:`kernel`
+            self._local.kernel = exc
+            return
+        if self._closed:
+            kernel.shutdown()
+        self._local.kernel = kernel
+
+    def submit(self, fn, *args) -> Future:
+        return self._executor.submit(fn, *args)
+
+    def kernel(self, cwd: Path) -> WarmKernel:
+        """This thread's kernel, reset for a notebook in ``cwd`` (a new one if it died, failed to
+        start or was not to be reused)."""
+        kernel = getattr(self._local, "kernel", None)
+        if kernel is None or (isinstance(kernel, WarmKernel) and not kernel.alive()):
+            self._start()
+            kernel = self._local.kernel
+        if isinstance(kernel, BaseException):
+            self._local.kernel = None  # the next job tries a new one
+            if self._closed:
+                raise KernelError("the build stopped its kernels")
+            raise KernelError(f"no kernel: {kernel}") from kernel
+        try:
+            kernel.fresh(cwd)
+        except KernelError:
+            self.done(healthy=False)
+            raise
+        return kernel
+
+    def done(self, healthy: bool = True) -> None:
+        """After a notebook: keep this thread's kernel if it is healthy and kernels are reused, else
+        stop it (the next notebook on this thread starts a new one)."""
+        kernel = getattr(self._local, "kernel", None)
+        if isinstance(kernel, WarmKernel) and (not healthy or not self._reuse):
+            kernel.shutdown()
+            self._local.kernel = None
+
+    def close(self) -> None:
+        """Stop every kernel, started or starting: kill their processes (whatever their threads are
+        doing), wait for the threads to see it and end, then clean up."""
+        with self._lock:
+            self._closed = True
+            started = list(self._kernels)
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        for kernel in started:
+            kernel.kill()
+        self._executor.shutdown(wait=True)
+        for kernel in started:
+            kernel.shutdown()
+
+
+class _Client(PapermillNotebookClient):
+    """papermill's client, on a kernel client it is handed (kept open: it belongs to the kernel)."""
+
+    def __init__(self, nb_man, kc, **kw) -> None:
+        super().__init__(nb_man, **kw)
+        self.kc = kc
+
+
+class WarmEngine(NBClientEngine):
+    """papermill's nbclient engine, on the warm kernel passed as ``km`` and ``kc``."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
+                                 start_timeout=60, execution_timeout=None, **kwargs):
+        return _Client(nb_man, kwargs["kc"], km=kwargs["km"], timeout=execution_timeout,
+                       startup_timeout=start_timeout, kernel_name=kernel_name, log=logging.getLogger("papermill"),
+                       log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file).execute()
+
+
+papermill_engines.register(ENGINE, WarmEngine)

@@ -1,0 +1,92 @@
+"""Warm kernels (analysis.pipeline.kernels): a notebook run in a kernel that already ran another
+sees what a new kernel would show it, and papermill's parameters still reach it. One kernel start;
+the committed notebooks' byte-for-byte equality with a cold run is nbval's (test_notebooks.py)."""
+
+from __future__ import annotations
+
+import ast
+import os
+
+import nbformat
+import papermill
+
+from analysis.pipeline import execute, kernel_state
+from analysis.pipeline.kernels import ENGINE, KernelPool
+
+#: Leaves behind everything a notebook could: a name, a figure, a matplotlib setting, a warning
+#: already shown, a path, a working directory.
+LITTERING = """
+import os, sys, warnings
+import matplotlib, matplotlib.pyplot as plt
+leftover = 1
+plt.figure()
+matplotlib.rcParams["lines.linewidth"] = 9.0
+import analysis.pipeline.kernel_state as library  # stands for a library module that warns
+warnings.warn_explicit("shown once?", UserWarning, "library.py", 1, registry=library.__dict__.setdefault(
+    "__warningregistry__", {}))
+sys.path.append("/nowhere")
+os.chdir("/")
+"""
+#: Reports what it finds, and the parameter it was given.
+LOOKING = """
+import os, sys, warnings
+import matplotlib, matplotlib.pyplot as plt
+import contextlib, io
+import analysis.pipeline.kernel_state as library
+shown = io.StringIO()
+with contextlib.redirect_stderr(shown):
+    warnings.warn_explicit("shown once?", UserWarning, "library.py", 1, registry=library.__dict__.setdefault(
+        "__warningregistry__", {}))
+print({"leftover": "leftover" in dir(), "figures": len(plt.get_fignums()),
+       "linewidth": matplotlib.rcParams["lines.linewidth"], "warned": "shown once?" in shown.getvalue(),
+       "path": "/nowhere" in sys.path, "cwd": os.getcwd(), "label": label})
+"""
+
+
+def notebook(path, code: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell('label = "default"', metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell(code)]
+    nbformat.write(nb, path)
+
+
+def test_a_reused_kernel_shows_the_next_notebook_nothing_of_the_last(tmp_path):
+    first, second = tmp_path / "first.ipynb", tmp_path / "second.ipynb"
+    notebook(first, LITTERING)
+    notebook(second, LOOKING)
+    pool = KernelPool(1, tmp_path, execute.KERNEL, execute.EXTRA_ARGUMENTS)
+
+    def run(path, parameters):
+        kernel = pool.kernel(tmp_path)
+        try:
+            return papermill.execute_notebook(str(path), str(path.with_suffix(".out.ipynb")), parameters=parameters,
+                                              engine_name=ENGINE, km=kernel.km, kc=kernel.kc, progress_bar=False)
+        finally:
+            pool.done()
+
+    try:
+        pool.submit(run, first, {}).result(timeout=120)
+        pool.submit(run, first, {}).result(timeout=120)  # twice: the warning was shown in this kernel already
+        done = pool.submit(run, second, {"label": "given"}).result(timeout=120)
+    finally:
+        pool.close()
+    cells = [c for c in done.cells if c.cell_type == "code"]
+    # papermill's own parameters cell comes after the notebook's, and the counts start at 1 again
+    assert [c.execution_count for c in cells] == [1, 2, 3]
+    assert "injected-parameters" in cells[1].metadata.get("tags", [])
+    found = ast.literal_eval(cells[2].outputs[0]["text"])  # the dict the notebook printed
+    import matplotlib
+
+    assert found == {"leftover": False, "figures": 0, "linewidth": matplotlib.rcParamsDefault["lines.linewidth"],
+                     "warned": True, "path": False, "cwd": str(tmp_path), "label": "given"}
+
+
+def test_fresh_refuses_a_kernel_that_was_not_prepared(monkeypatch):
+    monkeypatch.setattr(kernel_state, "_saved", {})
+    try:
+        kernel_state.fresh(os.getcwd())
+    except RuntimeError as exc:
+        assert "prepare" in str(exc)
+    else:
+        raise AssertionError("fresh() ran without prepare()")
