@@ -155,23 +155,31 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
     # Fail before any kernel starts if the outputs cannot be written (checked again at publication).
     pub.check_writable([t for p in todo for t in (root / "notebooks" / p.notebook.name,
                                                   results_dir / f"{p.notebook.stem}.json")])
-    # The kernels start now and import the package while the inputs are checked.
-    if todo:
+    validated = fingerprint.sha256_bytes(json.dumps(
+        [fingerprint.data_hash(data, None), fingerprint.package_hash(), [n.name for n in discover()]]).encode())
+    checked = manifest.get("validated") == validated  # these inputs passed every check before
+
+    def start_kernels() -> KernelPool | None:
+        if not todo:
+            return None
         from analysis.pipeline.kernels import KernelPool
-    kernels = (KernelPool(max(1, min(jobs or os.cpu_count() or 1, len(todo))), paths.notebooks_dir(),
-                          execute.KERNEL, execute.EXTRA_ARGUMENTS, reuse=warm) if todo else None)
+
+        return KernelPool(max(1, min(jobs or os.cpu_count() or 1, len(todo))), paths.notebooks_dir(),
+                          execute.KERNEL, execute.EXTRA_ARGUMENTS, reuse=warm)
+
+    # Inputs already checked: the kernels start now and import the package while the rest is read.
+    # Otherwise the checks come first, so an input error starts no kernel.
+    kernels = start_kernels() if checked else None
     try:
         from analysis.io.package import DataPackage
 
-        validated = fingerprint.sha256_bytes(json.dumps(
-            [fingerprint.data_hash(data, None), fingerprint.package_hash(), [n.name for n in discover()]]).encode())
         package = DataPackage.open(data, validate=False)
         inputs_before = inputs_now(data)
         if in_place:
             from analysis.publish import readme
 
             readme.check_markers((paths.project_root() / "README.md").read_text(encoding="utf-8"))
-        if manifest.get("validated") != validated:
+        if not checked:
             from analysis.io import register
             from analysis.io.validate import validate_package
             from analysis.pipeline.register_checks import check_register
@@ -179,6 +187,7 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
             validate_package(package)
             register.check_assignments([nb.stem for nb in discover()], package.claims)
             check_register(package)
+            kernels = start_kernels()
         total = len(plans)
         done = 0
         with pub.stage() as st:

@@ -5,13 +5,14 @@ Each job opens the data package itself and returns plain JSON records, so nothin
 jobs and any engine that runs a picklable function on picklable arguments can fan them out without a
 scheduler of our own: a ``ProcessPoolExecutor`` on one machine, or a dask cluster
 (``distributed.Client(...).get_executor()``) across several. The runner's notebook jobs
-(``analysis.pipeline.execute.execute(Job)``) have the same shape: a picklable job in, a result with
-the records out.
+(``analysis.pipeline.execute.execute(Job)``, given no kernel pool: it then starts a kernel of its own)
+have the same shape: a picklable job in, a result with the records out.
 
 When it is worth it (measured on this project, README "Past one machine"): one date costs under a
 second (the job reads the tables, builds its indexes and checks every claim), so a cluster pays off
-only when a sweep runs to thousands of dates or the register to many thousands of claims; a notebook job costs a kernel start (about 3 s), so five notebooks fill two cores and a cluster
-helps only with many more notebooks or many parameter sets.
+only when a sweep runs to thousands of dates or the register to many thousands of claims; a notebook
+job sent elsewhere costs a kernel start with its imports (about 2 s) before its own work, so five
+notebooks fill two warm kernels and a cluster helps only with many more notebooks or parameter sets.
 """
 
 from __future__ import annotations
