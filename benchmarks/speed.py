@@ -8,7 +8,9 @@ each, on this machine, in the same run:
 - a full build (every notebook) against the import-only floor: papermill running a notebook that
   only does what the project's notebooks import (their import cell, read from the clone's first
   notebook: pandas, matplotlib and the package), once per project notebook, one after another;
-- a no-op build (nothing changed) against one kernel start (the floor divided by the notebooks).
+- a no-op build (nothing changed) against one kernel start (the floor divided by the notebooks);
+- where the version has warm kernels, the full build with a kernel of its own for each notebook
+  (``--kernel-per-notebook``, the way before them), against the same floor.
 
 The floor, the full build and the no-op build are medians of three interleaved runs, after one
 warm-up kernel start; `make test` and the fresh clone are measured once.
@@ -99,14 +101,21 @@ def measure(clone_dir: Path, label: str, environment: bool = True) -> dict:
                                text=True).stdout
     force = ["--force"] if "--force" in help_text else []
     floor(clone_dir, 1)  # warm-up: the first kernel start after an install pays for compiling and caching
-    floors, fulls, noops = [], [], []
-    for _ in range(REPEATS):  # interleaved, so a slow moment of the machine touches all three alike
+    # A version with warm kernels can also run each notebook in a kernel of its own (the old way).
+    cold = ["--kernel-per-notebook"] if "--kernel-per-notebook" in help_text else None
+    floors, fulls, noops, colds = [], [], [], []
+    for _ in range(REPEATS):  # interleaved, so a slow moment of the machine touches all alike
         floors.append(floor(clone_dir, notebooks))
         fulls.append(run([python, "-m", "analysis", "build", *force], clone_dir))
+        if cold:
+            colds.append(run([python, "-m", "analysis", "build", *force, *cold], clone_dir))
         run([python, "-m", "analysis", "build"], clone_dir)  # settle: a second build after the full one
         noops.append(run([python, "-m", "analysis", "build"], clone_dir))
     row["floor_s"], row["full_build_s"], row["noop_build_s"] = (statistics.median(x) for x in (floors, fulls, noops))
     row["full_build_over_floor"] = row["full_build_s"] / row["floor_s"]
+    if colds:
+        row["kernel_per_notebook_build_s"] = statistics.median(colds)
+        row["kernel_per_notebook_over_floor"] = row["kernel_per_notebook_build_s"] / row["floor_s"]
     row["noop_over_one_kernel_start"] = row["noop_build_s"] / (row["floor_s"] / notebooks)
     return row
 
