@@ -247,6 +247,21 @@ def test_data_saved_while_the_build_runs_stops_the_publication(tmp_path, monkeyp
     assert not (out / "results").exists()
 
 
+def test_kernel_per_notebook_asks_the_pool_for_a_new_kernel_each_time(tmp_path, monkeypatch):
+    """The README's --kernel-per-notebook reaches the kernel pool (warm kernels are the default)."""
+    asked: list[dict] = []
+
+    def pool(*args, **kwargs):
+        asked.append(kwargs)
+        return FakePool()
+
+    monkeypatch.setattr(kernels, "KernelPool", pool)
+    notebook = str(paths.notebooks_dir() / "02_ndaa.ipynb")
+    assert runner.main(["--force", "--out", str(tmp_path / "a"), notebook]) == 0
+    assert runner.main(["--force", "--kernel-per-notebook", "--out", str(tmp_path / "b"), notebook]) == 0
+    assert [a["reuse"] for a in asked] == [True, False]
+
+
 def test_a_build_with_canned_workers_publishes(tmp_path, monkeypatch, capsys):
     """The same path without the change publishes: the stop above is the data's doing."""
     monkeypatch.setattr(kernels, "KernelPool", lambda *a, **k: FakePool())
