@@ -209,3 +209,14 @@ def test_a_chart_with_nothing_to_draw_says_so(monkeypatch):
     monkeypatch.setattr(notebook, "_md", said.append)
     notebook.Run("04_timeline").charts.timeline()
     assert said and said[0].startswith("*No chart: no date")
+
+
+def test_the_notebooks_with_the_most_claims_run_first():
+    """On two kernels, two long notebooks must not queue behind each other (runner.heaviest_first)."""
+    from types import SimpleNamespace
+
+    from analysis.pipeline.runner import Plan, heaviest_first
+
+    plans = [Plan(Path(f"notebooks/{name}.ipynb"), "", True, "forced", {}) for name in ("a", "b", "c", "d")]
+    claims = [SimpleNamespace(notebook=n) for n in ("c", "c", "c", "b", "d", "d", "d")]
+    assert [p.notebook.stem for p in heaviest_first(plans, claims)] == ["c", "d", "b", "a"]

@@ -195,7 +195,8 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
                 if not p.run:
                     done += 1
                     _progress(stream, done, total, p.notebook.name, "unchanged, skipped")
-            jobs_ = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params, failed_dir) for p in todo]
+            jobs_ = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params, failed_dir)
+                     for p in heaviest_first(todo, package.claims)]
             results = _run(jobs_, kernels, stream, done, total) if kernels is not None else {}
             if kernels is not None:
                 kernels.close()  # before publishing: the kernels' memory and cores are free again
@@ -207,6 +208,15 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
     finally:
         if kernels is not None:
             kernels.close()
+
+
+def heaviest_first(plans: list[Plan], claims: list) -> list[Plan]:
+    """The notebooks to run, those with the most claims first (then by name): on a few kernels, the
+    longest jobs start first and the short ones fill in, so no kernel is left with two long ones."""
+    counts: dict[str, int] = {}
+    for claim in claims:
+        counts[claim.notebook] = counts.get(claim.notebook, 0) + 1
+    return sorted(plans, key=lambda p: (-counts.get(p.notebook.stem, 0), p.notebook.name))
 
 
 def _run(jobs: list, kernels: KernelPool, stream, done: int, total: int) -> dict:
