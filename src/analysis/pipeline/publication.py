@@ -240,8 +240,8 @@ def build_lock(wait: bool = True) -> Iterator[None]:
     """One build at a time: a second build waits for the first (or, with ``wait=False``, refuses).
 
     The lock is an ``flock`` on a file of ``build/``; it is released when its holder exits, however
-    it exits. Its descriptor is not inheritable and the runner's workers are spawned, not forked,
-    so no worker or kernel ever holds it after the runner is gone."""
+    it exits. Its descriptor is not inheritable and the runner's kernels are new processes (exec'd),
+    so no kernel ever holds it after the runner is gone."""
     handle = _lock_file()
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
