@@ -152,7 +152,10 @@ class KernelPool:
         """This thread's kernel, reset for a notebook in ``cwd`` (a new one if it died, failed to
         start or was not to be reused)."""
         kernel = getattr(self._local, "kernel", None)
-        if kernel is None or (isinstance(kernel, WarmKernel) and not kernel.alive()):
+        if isinstance(kernel, WarmKernel) and not kernel.alive():
+            kernel.shutdown()  # its client and files; the process is gone
+            kernel = None
+        if kernel is None:
             self._start()
             kernel = self._local.kernel
         if isinstance(kernel, BaseException):
