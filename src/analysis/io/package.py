@@ -181,6 +181,8 @@ class DataPackage:
         parts = [index[key] for key in dict.fromkeys(rows) if key in index]
         if not parts:
             return self.citations.iloc[0:0]
+        if len(parts) == 1:  # most claims cite one row: no concatenation
+            return parts[0].reset_index(drop=True)
         return pd.concat(parts, ignore_index=True)
 
     # -- articles and the register ----------------------------------------------------------------

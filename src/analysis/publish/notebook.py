@@ -41,10 +41,16 @@ def md(text: object) -> str:
     return "".join(MARKDOWN_ESCAPES.get(ch, ch) for ch in " ".join(str(text).split()))
 
 
-def _md(text: str) -> None:
-    from IPython.display import Markdown, display
+#: What IPython shows as plain text for a Markdown display (kept, so outputs stay as they were).
+MARKDOWN_PLAIN = "<IPython.core.display.Markdown object>"
 
-    display(Markdown(text))
+
+def _md(text: str) -> None:
+    """Show Markdown: the same output as ``display(Markdown(text))``, without IPython's formatter
+    lookup (once per claim, it was a tenth of a claim's cost in the kernel)."""
+    from IPython.display import display
+
+    display({"text/markdown": text, "text/plain": MARKDOWN_PLAIN}, raw=True)
 
 
 class Run:
@@ -206,8 +212,8 @@ def tolerance_text(claim: Claim) -> str:
 def sources_summary(cited: pd.DataFrame) -> pd.DataFrame:
     """One line per data row used: its supporting sources' origins, and how many contradict or give context."""
     rows: dict[tuple[str, str], dict] = {}
-    for table, row_id, role, origin, source_id in zip(cited["table"], cited["row_id"], cited["role"], cited["origin"],
-                                                       cited["source_id"], strict=True):
+    columns = [cited[c].tolist() for c in ("table", "row_id", "role", "origin", "source_id")]
+    for table, row_id, role, origin, source_id in zip(*columns, strict=True):
         line = rows.setdefault((table, row_id), {"supports": 0, "origins": set(), "contradicting": [], "context": 0})
         if role == "supports":
             line["supports"] += 1
@@ -226,10 +232,11 @@ def sources_summary(cited: pd.DataFrame) -> pd.DataFrame:
 def sensitivity(result: engine.Check) -> pd.DataFrame:
     """The readings the wording allows, base first: reading, computed value, verdict."""
     rows = []
+    dumped = result.record.model_dump(mode="json")  # once: only "computed" differs between readings
     for outcome in result.outcomes:
         if not outcome.allowed:
             continue
-        record = {**result.record.model_dump(mode="json"), "computed": outcome.evidence.value}
+        record = {**dumped, "computed": outcome.evidence.value}
         label = "; ".join(render(m, LOCALE) for m in outcome.label) or "as written"
         rows.append({"reading": ("base: " if outcome is result.outcomes[0] else "") + label,
                      "computed": format_computed(record, LOCALE), "verdict": outcome.verdict.value})
