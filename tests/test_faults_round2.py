@@ -374,11 +374,9 @@ def test_data_dir_is_not_a_parameter(capsys):
 
 
 def test_a_missing_data_folder_says_to_restore_it_not_to_reinstall(monkeypatch, tmp_path, capsys):
-    from analysis.io import package
-
-    monkeypatch.setattr(package.paths, "project_root", lambda: tmp_path)
+    monkeypatch.setattr(paths, "project_root", lambda: tmp_path)
     with pytest.raises(DataValidationError, match=r"does not exist.*git checkout -- data/"):
-        package.resolve(None)
+        paths.data_dir(None)
 
 
 def test_an_ascii_terminal_is_told_what_to_set(monkeypatch, capsys):

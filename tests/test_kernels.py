@@ -9,6 +9,7 @@ import os
 
 import nbformat
 import papermill
+import pytest
 
 from analysis.pipeline import execute, kernel_state
 from analysis.pipeline.kernels import ENGINE, KernelPool
@@ -84,9 +85,5 @@ def test_a_reused_kernel_shows_the_next_notebook_nothing_of_the_last(tmp_path):
 
 def test_fresh_refuses_a_kernel_that_was_not_prepared(monkeypatch):
     monkeypatch.setattr(kernel_state, "_saved", {})
-    try:
+    with pytest.raises(RuntimeError, match="prepare"):
         kernel_state.fresh(os.getcwd())
-    except RuntimeError as exc:
-        assert "prepare" in str(exc)
-    else:
-        raise AssertionError("fresh() ran without prepare()")

@@ -46,7 +46,7 @@ class DataPackage:
     @classmethod
     def open(cls, folder: Path | str | None = None, validate: bool = True) -> DataPackage:
         """The package in ``folder`` (default: the project's ``data/``), validated unless asked not to."""
-        found = resolve(folder)
+        found = paths.data_dir(folder)
         package = cls(found, dp.read(found))
         if validate:
             from analysis.io.validate import validate_package
@@ -232,10 +232,6 @@ class DataPackage:
 
 CITATION_COLUMNS = ["table", "row_id", "source_id", "role", "aspect", "origin", "source_type", "publisher", "title",
                     "url", "date_published", "language", "excerpt", "note"]
-
-
-#: The data folder to use (kept here too: callers reach it with the data object).
-resolve = paths.data_dir
 
 
 def read_csv(path: Path) -> pd.DataFrame:

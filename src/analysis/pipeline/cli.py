@@ -33,8 +33,8 @@ def check(argv: list[str]) -> int:
 def add_article(args) -> int:
     """``python -m analysis add-article``: register an article and draft its claims."""
     from analysis.errors import AnalysisError
-    from analysis.io.package import resolve
     from analysis.io.publication import publication
+    from analysis.paths import data_dir as resolve
     from analysis.pipeline.intake import NewArticle
     from analysis.pipeline.intake import add_article as register
     from analysis.pipeline.publication import build_lock

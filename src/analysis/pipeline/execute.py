@@ -1,6 +1,6 @@
 """Execute one notebook (on a build thread, or in any executor's worker): papermill into a staging
-folder, normalise, take the records out and check them against the record schema. Never writes outside the staging folder
-(and, for a failed run, build/failed/, or failed/ in the --out folder).
+folder, normalise, take the records out and check them against the record schema. Never writes
+outside the staging folder (and, for a failed run, build/failed/, or failed/ in the --out folder).
 
 Given a :class:`~analysis.pipeline.kernels.KernelPool`, the notebook runs in one of its warm kernels
 (the build's way); without one, papermill starts and stops a kernel of its own (any executor,
