@@ -12,7 +12,8 @@ import papermill
 import pytest
 
 from analysis.pipeline import execute, kernel_state
-from analysis.pipeline.kernels import ENGINE, KernelPool
+from analysis.pipeline.kernels import KernelPool
+from analysis.pipeline.warm_engine import ENGINE
 
 #: Leaves behind everything a notebook could: a name, a figure, a matplotlib setting, a warning
 #: already shown, a path, a working directory.

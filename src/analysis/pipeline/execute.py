@@ -59,7 +59,7 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
     kernel = None
     try:
         if kernels is not None:
-            from analysis.pipeline.kernels import ENGINE
+            from analysis.pipeline.warm_engine import ENGINE
 
             kernel = kernels.kernel(job.notebook.parent)
             # The kernel already runs in the notebook's folder: no cwd (papermill would chdir this

@@ -3,7 +3,7 @@ kernels start as soon as the build knows it has notebooks to run and import the 
 checks its inputs; each runs its thread's notebooks one after another, put back to a fresh state
 before each one (:mod:`analysis.pipeline.kernel_state`). papermill still reads, parameterises and
 executes every notebook (its injected-parameters cell, its error handling): its engine interface
-hands it the running kernel and its client (:class:`WarmEngine`) instead of starting one. A kernel
+hands it the running kernel and its client (:mod:`analysis.pipeline.warm_engine`) instead of starting one. A kernel
 that died, hung or failed to reset is replaced. Threads are enough: the work is in the kernels.
 
 Why: starting a kernel and importing pandas, matplotlib and the package costs more than running
@@ -13,7 +13,6 @@ most notebooks; five kernels started cold on two cores take three rounds of it.
 from __future__ import annotations
 
 import contextlib
-import logging
 import queue
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,8 +20,6 @@ from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
-from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine, papermill_engines
 
 from analysis.errors import AnalysisError
 
@@ -31,7 +28,6 @@ WARM_PACKAGES = ["analysis.io", "analysis.domain", "analysis.verdicts", "analysi
 WARM_MODULES = ["pandas", "matplotlib.pyplot"]
 READY_TIMEOUT = 120  # seconds for a new kernel to answer and import the package
 POLL = 0.5  # seconds between two looks at whether a kernel that has not answered yet is still alive
-ENGINE = "analysis-warm"  # papermill's name for :class:`WarmEngine`
 
 
 class KernelError(AnalysisError):
@@ -190,25 +186,3 @@ class KernelPool:
         self._executor.shutdown(wait=True)
         for kernel in started:
             kernel.shutdown()
-
-
-class _Client(PapermillNotebookClient):
-    """papermill's client, on a kernel client it is handed (kept open: it belongs to the kernel)."""
-
-    def __init__(self, nb_man, kc, **kw) -> None:
-        super().__init__(nb_man, **kw)
-        self.kc = kc
-
-
-class WarmEngine(NBClientEngine):
-    """papermill's nbclient engine, on the warm kernel passed as ``km`` and ``kc``."""
-
-    @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
-                                 start_timeout=60, execution_timeout=None, **kwargs):
-        return _Client(nb_man, kwargs["kc"], km=kwargs["km"], timeout=execution_timeout,
-                       startup_timeout=start_timeout, kernel_name=kernel_name, log=logging.getLogger("papermill"),
-                       log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file).execute()
-
-
-papermill_engines.register(ENGINE, WarmEngine)

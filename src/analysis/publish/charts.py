@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from babel.dates import format_date
 from markupsafe import Markup, escape
+from matplotlib.layout_engine import TightLayoutEngine
 
 from analysis.messages import N_, Message
 from analysis.publish.chart_layout import place
@@ -30,6 +31,12 @@ STYLE = {"figure.dpi": 100, "font.size": 9, "axes.spines.top": False, "axes.spin
          "svg.hashsalt": "analysis", "path.simplify": True, "svg.fonttype": "path"}
 MARKERS = {Verdict.EXACT: "o", Verdict.ROUNDED: "o", Verdict.IMPRECISE: "s", Verdict.MISLEADING: "D",
            Verdict.INACCURATE: "X", Verdict.UNVERIFIABLE: "^"}
+
+
+def _tight(fig: plt.Figure) -> None:
+    """Lay the figure out once, as ``fig.tight_layout()`` does, without leaving a layout engine on
+    it: with one, every ``savefig`` draws the whole figure once more before drawing it for real."""
+    TightLayoutEngine().execute(fig)
 
 
 def _t(message: str, locale: str, **fields: object) -> str:
@@ -94,7 +101,7 @@ def days_since_chart(series: pd.DataFrame, marks: pd.DataFrame, as_of: pd.Timest
         top = float(line["days_since"].max())
         ax.set_ylim(-5, top * 1.3 + 10)  # headroom: the label goes above the line
         ax.legend(loc="upper left", bbox_to_anchor=(0, -0.1), frameon=False, fontsize=7.5, ncol=2)
-        fig.tight_layout()
+        _tight(fig)
         if longest is not None:
             label = ax.annotate(
                 _t(N_("longest before the date checked: {days:days}\n({start} → {end})"), locale,
@@ -141,7 +148,7 @@ def usai_chart(history: pd.DataFrame, highlight: list[int], locale: str = "en") 
         ax.set_ylim(0, max(authorised.max(), appropriated.max() if len(appropriated) else 0) / 1e6 * 1.5)
         ax.set_title(_t(N_("USAI by fiscal year (million US$)"), locale), loc="left")
         ax.legend(loc="upper left", frameon=False, fontsize=8)
-        fig.tight_layout()
+        _tight(fig)
         place(values, ((0, 3), (0, 10), (0, 17), (0, 24)))
     years = ", ".join(f"FY{fy}: {number(a / 1e6, locale, 0)}" for fy, a in authorised.items())
     spent = ", ".join(f"FY{fy}: {number(a / 1e6, locale, 0)}" for fy, a in appropriated.items())
@@ -181,7 +188,7 @@ def party_trend_chart(table: pd.DataFrame, error: pd.Series, pollster: str, loca
         ax.set_ylim(0, 100)
         ax.set_title(title, loc="left")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False, fontsize=8, ncol=2)
-        fig.tight_layout()
+        _tight(fig)
         place(labels)
     groups = []
     for group, rows in table.groupby("group", sort=True):
@@ -225,7 +232,7 @@ def claims_timeline_chart(table: pd.DataFrame, locale: str = "en") -> tuple[plt.
         ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _pos: _tick_date(x, locale)))
         ax.set_title(_t(N_("Dates, years and months checked, by verdict"), locale), loc="left")
         ax.legend(loc="upper left", frameon=False, fontsize=8, ncol=3, bbox_to_anchor=(0, -0.18))
-        fig.tight_layout()
+        _tight(fig)
     counts = table["verdict"].value_counts()
     alt = _t(N_("Timeline of the dated claims checked, from {first} to {last}: {counts}."), locale,
              first=f"{table['day'].min():%Y}", last=f"{table['day'].max():%Y}",
