@@ -20,12 +20,13 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from analysis.io import provenance
 from analysis.io.datapackage import Coverage
 from analysis.io.package import DataPackage
 from analysis.io.publication import corrections, publication
 from analysis.messages import N_
 from analysis.publish import chart_data, charts, claimreview, notebook_page
-from analysis.publish.formatting import day, format_claimed, format_computed, word
+from analysis.publish.formatting import day, format_claimed, format_computed, percent, word
 from analysis.publish.formatting import render as render_message
 from analysis.publish.i18n import gettext_for, ngettext_for
 from analysis.verdicts.kinds import KINDS
@@ -92,6 +93,7 @@ def environment(locale: str) -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["json_ld"] = json_ld
     env.filters["day"] = lambda iso: day(iso, locale) if iso else ""
+    env.filters["percent"] = lambda share: percent(100 * share, locale)
     env.filters["fidelity_word"] = lambda label: word("fidelity", label, locale)
     env.filters["status_word"] = lambda status: word("status", status, locale)
     return env
@@ -128,7 +130,9 @@ def _sources(record: dict, by_id: dict[str, dict], locale: str) -> list[dict]:
         cited.append({"role": ref["role"], "role_word": role_word, "publisher": publisher_label(row["publisher"], locale),
                       "title": row["title"], "url": row["url"], "language": row["language"],
                       "date": row["date_published"].date().isoformat() if pd.notna(row["date_published"]) else "",
-                      "primary": row["source_type"] == "primary"})
+                      "primary": row["source_type"] == "primary",
+                      "not_found_on": row["checked_on"].date().isoformat()
+                      if row.get("copy_found") == "not_found" and pd.notna(row.get("checked_on")) else ""})
     order = {"supports": 0, "contradicts": 1, "context": 2}
     return sorted(cited, key=lambda c: (order[c["role"]], not c["primary"], c["publisher"]))
 
@@ -251,11 +255,22 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
             **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
             faults=list(Fault), fidelity_rules=FIDELITY_RULES, kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
             kind_labels={k: v.label for k, v in KINDS.items()},
-            status_words=STATUS_WORDS, coverage=[(c.table, c) for c in coverage],
+            status_words=STATUS_WORDS, coverage=[(c.table, c) for c in coverage], census=census(sources),
             exclusions=_exclusions(excluded, locale, languages, drafts), corrections=_corrections(records))
     if reviews:
         pages["claimreview.jsonld"] = json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"
     return pages
+
+
+def census(sources: pd.DataFrame) -> dict | None:
+    """What the method page says of the census of the sources (``sources`` as
+    :func:`analysis.io.provenance.annotate` gives them); None when the sources were not checked."""
+    if "verifiable" not in sources.columns or sources["checked_on"].isna().all():
+        return None
+    counted = provenance.share(sources["verifiable"])
+    return {"day": sources["checked_on"].max().date().isoformat(), "total": counted.total,
+            "verifiable": counted.verifiable, "share": counted.share,
+            "not_found": int((sources["copy_found"] == "not_found").sum())}
 
 
 def _corrections(records: list[dict]) -> list[dict]:
@@ -324,7 +339,10 @@ def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url
     staged_notebooks = staged_notebooks or {}
     coverage = [c for c in (data.coverage(name) for name in data.names) if c is not None]
     figures, timelines = charts_for(records, data)
-    pages = render_pages(records, data.table("sources"), data.table("articles"), data.table("claims_excluded"),
+    sources = data.table("sources")
+    if "source_checks" in data.tables:
+        sources = provenance.annotate(sources, data.table("source_checks"))
+    pages = render_pages(records, sources, data.table("articles"), data.table("claims_excluded"),
                          coverage, base_url, variant, drafts=data.table("drafts") if "drafts" in data.tables else None,
                          published=published, figures=figures, timelines=timelines)
     for stem in sorted({r["notebook"] for r in records}):
