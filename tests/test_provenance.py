@@ -78,3 +78,13 @@ def test_the_wilson_interval_matches_the_first_audit():
     """The standards audit's sample (43 verifiable of 60) was reported with a 95 % Wilson interval
     of 59.2–81.5 %, computed by its own script."""
     assert [round(x, 3) for x in provenance.Share(43, 60).interval()] == [0.592, 0.815]
+
+
+def test_a_retired_source_is_gone_and_its_citations_went_somewhere():
+    data = project()
+    retired = data.table("sources_retired")
+    sources = set(data.table("sources")["source_id"])
+    assert not set(retired["source_id"]) & sources, "a retired source is still in sources.csv"
+    assert not set(retired["source_id"]) & set(data.table("citations")["source_id"]), "a retired source is still cited"
+    heirs = {heir for value in retired["replaced_by"] for heir in value.split(";")}
+    assert heirs <= sources, f"replaced by sources that do not exist: {sorted(heirs - sources)[:5]}"
