@@ -41,6 +41,7 @@ class WarmKernel:
     def __init__(self, kernel_name: str) -> None:
         self.km = AsyncKernelManager(kernel_name=kernel_name)
         self.kc = None
+        self.started_in: str | None = None  # the folder it started in, until it runs its first notebook
 
     def start(self, cwd: str, extra_arguments: list[str]) -> None:
         """Start the kernel in ``cwd`` and import the package in it (stopped again if that fails)."""
@@ -52,6 +53,7 @@ class WarmKernel:
 
     async def _start(self, cwd: str, extra_arguments: list[str]) -> None:
         await self.km.start_kernel(cwd=cwd, extra_arguments=extra_arguments)
+        self.started_in = cwd
         self.kc = self.km.client()
         self.kc.start_channels()
         await self.kc.wait_for_ready(timeout=READY_TIMEOUT)
@@ -59,7 +61,12 @@ class WarmKernel:
                            f"_state.prepare({WARM_PACKAGES!r}, {WARM_MODULES!r})\ndel _state", "prepared")
 
     def fresh(self, cwd: Path) -> None:
-        """The kernel as a new one would be for a notebook in ``cwd`` (its imports done)."""
+        """The kernel as a new one would be for a notebook in ``cwd`` (its imports done). A kernel
+        that has run nothing since it was prepared, in ``cwd``, is already that: no reset."""
+        if self.started_in is not None and self.started_in == str(cwd):
+            self.started_in = None
+            return
+        self.started_in = None
         code = f"__import__('analysis.pipeline.kernel_state').pipeline.kernel_state.fresh({str(cwd)!r})"
         run_sync(self._silent)(code, "reset")
 
