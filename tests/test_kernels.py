@@ -88,3 +88,24 @@ def test_fresh_refuses_a_kernel_that_was_not_prepared(monkeypatch):
     monkeypatch.setattr(kernel_state, "_saved", {})
     with pytest.raises(RuntimeError, match="prepare"):
         kernel_state.fresh(os.getcwd())
+
+
+@pytest.mark.parametrize("msg_type, content", [
+    ("display_data", {"data": {"text/plain": "x", "text/html": "<b>x</b>"}, "metadata": {"image/png": {"alt": "a"}}}),
+    ("execute_result", {"data": {"text/plain": "1"}, "metadata": {}, "execution_count": 3}),
+    ("stream", {"name": "stdout", "text": "hello\n"}),
+    ("error", {"ename": "ValueError", "evalue": "bad", "traceback": ["line 1", "line 2"]}),
+])
+def test_the_warm_client_makes_the_outputs_nbformat_makes(msg_type, content):
+    """The warm engine builds each output without nbformat's per-output schema check; the node
+    must be the one nbformat builds (same keys, values and node types), or notebooks would differ."""
+    from nbformat.v4 import output_from_msg
+
+    from analysis.pipeline.warm_engine import output_node
+
+    msg = {"header": {"msg_type": msg_type}, "msg_type": msg_type, "content": content, "parent_header": {}}
+    mine, theirs = output_node(msg), output_from_msg(msg)
+    assert mine == theirs
+    assert {k: type(v) for k, v in mine.items()} == {k: type(v) for k, v in theirs.items()}
+    with pytest.raises(ValueError):
+        output_node({"header": {"msg_type": "status"}, "content": {}})
