@@ -63,10 +63,9 @@ class WarmKernel:
     def fresh(self, cwd: Path) -> None:
         """The kernel as a new one would be for a notebook in ``cwd`` (its imports done). A kernel
         that has run nothing since it was prepared, in ``cwd``, is already that: no reset."""
-        if self.started_in is not None and self.started_in == str(cwd):
-            self.started_in = None
+        started, self.started_in = self.started_in, None
+        if started == str(cwd):
             return
-        self.started_in = None
         code = f"__import__('analysis.pipeline.kernel_state').pipeline.kernel_state.fresh({str(cwd)!r})"
         run_sync(self._silent)(code, "reset")
 
