@@ -19,7 +19,7 @@ from analysis.io.contract import METADATA_KEY, TABLES_KEY
 from analysis.io.package import DataPackage
 from analysis.io.register import Claim
 from analysis.publish.formatting import format_claimed, format_computed, quantity, render
-from analysis.publish.tables import as_text, show
+from analysis.publish.tables import as_markdown, as_text, md, show
 from analysis.verdicts import engine, kinds
 from analysis.verdicts.scale import Verdict
 
@@ -27,18 +27,6 @@ from analysis.verdicts.scale import Verdict
 WORST_FIRST = [Verdict.INACCURATE, Verdict.MISLEADING, Verdict.IMPRECISE, Verdict.UNVERIFIABLE, Verdict.ROUNDED,
                Verdict.EXACT]
 LOCALE = "en"  # notebooks narrate in English; the report renders the same records in French too
-
-
-#: Characters that Markdown (or the HTML inside it) would read as markup, and what keeps them text.
-MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_",
-                    "[": "\\[", "]": "\\]", "!": "\\!", "|": "\\|", "#": "\\#", "~": "\\~", "{": "\\{",
-                    "}": "\\}"}
-
-
-def md(text: object) -> str:
-    """Data as Markdown text: markup characters escaped (a quote with ``<script>``, a ``![](…)``
-    image or a ``|`` stays text), on one line."""
-    return "".join(MARKDOWN_ESCAPES.get(ch, ch) for ch in " ".join(str(text).split()))
 
 
 #: What IPython shows as plain text for a Markdown display (kept, so outputs stay as they were).
@@ -105,7 +93,7 @@ class Run:
         claim = self.register[claim_id]
         result = engine.check(claim, self.params, self.package)
         self.checks[claim_id] = result
-        self._display(claim, result, show_readings)
+        _md(self._markdown(claim, result, show_readings))
 
     def check_all(self, show_readings: bool = True) -> None:
         """Check every claim of this notebook not yet checked (see :meth:`check_rest`)."""
@@ -126,12 +114,15 @@ class Run:
             mine = [c for c in rest if c.theme == theme]
             if not mine:
                 continue
-            _md(f"### {THEMES.get(theme, theme)} ({len(mine)})")
+            parts = [f"### {THEMES.get(theme, theme)} ({len(mine)})"]
             for claim in sorted(mine, key=lambda c: WORST_FIRST.index(results[c.claim_id].verdict)):
                 self.checks[claim.claim_id] = results[claim.claim_id]
-                self._display(claim, results[claim.claim_id], show_readings)
+                parts.append(self._markdown(claim, results[claim.claim_id], show_readings))
+            _md("\n\n".join(parts))  # one output a theme: each output costs the kernel and the build a message
 
-    def _display(self, claim: Claim, result: engine.Check, show_readings: bool) -> None:
+    def _markdown(self, claim: Claim, result: engine.Check, show_readings: bool) -> str:
+        """One claim as Markdown: the quote, the rule, claimed and computed, the verdict and why, its
+        readings and the sources behind the rows used (tables in Markdown, so one output holds it all)."""
         record = result.record.model_dump(mode="json")
         verdict = Verdict(record["verdict"])
         lines = [f"#### `{claim.claim_id}`", f"> « {md(claim.quote)} »", "", f"*{md(claim.claim_en)}*", ""]
@@ -156,11 +147,12 @@ class Run:
                          f"{md(render(ruled['reason'], LOCALE))}")
         if record["knowledge"]["known_by"] != record["knowledge"]["as_of"]:
             lines.append(f"- Checked with what was public up to {record['knowledge']['known_by']} (a forecast).")
-        _md("\n".join(lines))
         if show_readings and len(result.outcomes) > 1:
-            show(sensitivity(result), caption="Alternative readings the wording allows (base first)")
+            lines += ["", as_markdown(sensitivity(result), caption="Alternative readings the wording allows (base first)")]
         if not result.sources.empty:
-            show(sources_summary(result.sources), caption="Sources behind the rows used (data/citations.csv)")
+            lines += ["", as_markdown(sources_summary(result.sources),
+                                      caption="Sources behind the rows used (data/citations.csv)")]
+        return "\n".join(lines)
 
     # -- output -------------------------------------------------------------------------------
     def summary(self) -> pd.DataFrame:

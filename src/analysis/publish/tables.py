@@ -84,6 +84,30 @@ def as_html(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None,
     return "\n".join(parts)
 
 
+#: Markdown's markup characters, escaped so that data shows as text.
+MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_",
+                    "[": "\\[", "]": "\\]", "!": "\\!", "|": "\\|", "#": "\\#", "~": "\\~", "{": "\\{",
+                    "}": "\\}"}
+
+
+def md(text: object) -> str:
+    """Data as Markdown text: markup characters escaped (a quote with ``<script>``, a ``![](…)``
+    image or a ``|`` stays text), on one line."""
+    return "".join(MARKDOWN_ESCAPES.get(ch, ch) for ch in " ".join(str(text).split()))
+
+
+def as_markdown(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None) -> str:
+    """A table as a Markdown (pipe) table, its caption in italics above it; every cell escaped."""
+    lines = [f"*{md(caption)}*", ""] if caption else []
+    if frame.empty:
+        return "\n".join([*lines, "*(no rows)*"])
+    header, rows = cells(frame, ndigits)
+    lines.append("| " + " | ".join(md(h) for h in header) + " |")
+    lines.append("|" + "|".join("---" for _ in header) + "|")
+    lines += ["| " + " | ".join(md(c) or " " for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def show(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None) -> None:
     """Display a table in a notebook: rich HTML, with plain text for terminals and diffs."""
     from IPython.display import display
