@@ -61,17 +61,17 @@ def test_every_source_has_one_census_row():
 
 
 def test_the_report_marks_a_page_not_found():
+    """Whatever the census finds today: two sources, one checked as not found, one found."""
     from analysis.publish.report import _sources
 
-    data = project()
-    annotated = provenance.annotate(data.table("sources"), data.table("source_checks"))
-    missing = annotated[annotated["copy_found"] == "not_found"]["source_id"]
-    found = annotated[annotated["copy_found"] == "at_url"]["source_id"]
-    by_id = {row["source_id"]: row for row in annotated.to_dict("records")}
-    record = {"sources": [{"source_id": missing.iloc[0], "role": "supports", "aspect": None},
-                          {"source_id": found.iloc[0], "role": "supports", "aspect": None}]}
-    listed = {s["url"]: s["not_found_on"] for s in _sources(record, by_id, "fr")}
-    assert listed[by_id[missing.iloc[0]]["url"]] != "" and listed[by_id[found.iloc[0]]["url"]] == ""
+    sources = project().table("sources").iloc[:2]
+    lost, kept = sources["source_id"].tolist()
+    checks = pd.DataFrame([_check(lost, copy="not_found", excerpt=None, date=None, role=None), _check(kept)])
+    by_id = {row["source_id"]: row for row in provenance.annotate(sources, checks).to_dict("records")}
+    record = {"sources": [{"source_id": sid, "role": "supports", "aspect": None} for sid in (lost, kept)]}
+    marks = [s["not_found_on"] for s in _sources(record, by_id, "fr") if s["url"] == by_id[lost]["url"]]
+    others = [s["not_found_on"] for s in _sources(record, by_id, "fr") if s["url"] == by_id[kept]["url"]]
+    assert marks == ["2026-12-06"] and others == [""]
 
 
 def test_the_wilson_interval_matches_the_first_audit():
