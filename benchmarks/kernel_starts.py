@@ -1,7 +1,10 @@
 """How many Jupyter kernels `make test` starts, and which test started them (issue "Fast at any
 size", item 4: at most about 15). Every Python process started while the tests run imports a
-``sitecustomize`` from a temporary folder put first on PYTHONPATH; a kernel (``ipykernel_launcher``)
-appends one line to a log. Prints the total and the count per test file; asserts nothing.
+``sitecustomize`` from a temporary folder put first on PYTHONPATH; a kernel started cold
+(``ipykernel_launcher``: a new Python that imports everything) appends one line to a log, and so
+does a build's warm process (``analysis.pipeline.kernel_fork``, which imports as much) and each
+kernel forked from it (cheap: it imports nothing). Prints the totals and the count per test file;
+asserts nothing.
 
 Run: python3 benchmarks/kernel_starts.py            (the whole `make test`, about three minutes)
      python3 benchmarks/kernel_starts.py tests/test_build.py   (pytest on some files only)
@@ -20,9 +23,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HOOK = '''
 import os, sys
-if any("ipykernel_launcher" in a for a in getattr(sys, "orig_argv", sys.argv)):
+
+def _log(kind):
     with open(os.environ["KERNEL_STARTS_LOG"], "a", encoding="utf-8") as log:
-        log.write(os.environ.get("PYTEST_CURRENT_TEST", "(outside a test)").split("::")[0] + "\\n")
+        log.write(kind + " " + os.environ.get("PYTEST_CURRENT_TEST", "(outside a test)").split("::")[0] + "\\n")
+
+_argv = " ".join(getattr(sys, "orig_argv", sys.argv))
+if "ipykernel_launcher" in _argv:
+    _log("cold")
+elif "kernel_fork import serve" in _argv:
+    _log("warm-process")
+    os.register_at_fork(after_in_child=lambda: _log("forked"))
 '''
 
 
@@ -40,10 +51,13 @@ def main(argv: list[str]) -> None:
         status = subprocess.run(command, check=False, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL).returncode
         seconds = time.perf_counter() - start
-        starts = log.read_text(encoding="utf-8").splitlines()
-    print(f"{' '.join(command)}: exit {status}, {seconds:.0f} s, {len(starts)} kernel starts")
-    for name, n in collections.Counter(starts).most_common():
-        print(f"  {n:3d}  {name}")
+        starts = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
+    kinds = collections.Counter(kind for kind, _ in starts)
+    print(f"{' '.join(command)}: exit {status}, {seconds:.0f} s, {kinds['cold'] + kinds['warm-process']} processes "
+          f"that import everything ({kinds['cold']} kernels started cold, {kinds['warm-process']} warm processes), "
+          f"{kinds['forked']} kernels forked from a warm process")
+    for (kind, name), n in sorted(collections.Counter(map(tuple, starts)).items(), key=lambda x: (-x[1], x[0])):
+        print(f"  {n:3d}  {kind:12} {name}")
 
 
 if __name__ == "__main__":

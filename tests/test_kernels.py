@@ -1,6 +1,8 @@
 """Warm kernels (analysis.pipeline.kernels): a notebook run in a kernel that already ran another
-sees what a new kernel would show it, and papermill's parameters still reach it. One kernel start;
-the committed notebooks' byte-for-byte equality with a cold run is nbval's (test_notebooks.py)."""
+sees what a new kernel would show it, and papermill's parameters still reach it; the kernel is
+forked from the build's warm process (analysis.pipeline.kernel_fork), which ends with the pool.
+One kernel start (a warm process and one fork); the committed notebooks' byte-for-byte equality
+with a cold run is nbval's (test_notebooks.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import nbformat
 import papermill
 import pytest
 
-from analysis.pipeline import execute, kernel_state
+from analysis.pipeline import execute, kernel_fork, kernel_state
 from analysis.pipeline.kernels import KernelPool
 from analysis.pipeline.warm_engine import ENGINE
 
@@ -41,7 +43,7 @@ with contextlib.redirect_stderr(shown):
         "__warningregistry__", {}))
 print({"leftover": "leftover" in dir(), "figures": len(plt.get_fignums()),
        "linewidth": matplotlib.rcParams["lines.linewidth"], "warned": "shown once?" in shown.getvalue(),
-       "path": "/nowhere" in sys.path, "cwd": os.getcwd(), "label": label})
+       "path": "/nowhere" in sys.path, "cwd": os.getcwd(), "label": label, "parent": os.getppid(), "pid": os.getpid()})
 """
 
 
@@ -67,6 +69,7 @@ def test_a_reused_kernel_shows_the_next_notebook_nothing_of_the_last(tmp_path):
         finally:
             pool.done()
 
+    zygote = pool._zygote
     try:
         pool.submit(run, first, {}).result(timeout=120)
         pool.submit(run, first, {}).result(timeout=120)  # twice: the warning was shown in this kernel already
@@ -80,8 +83,45 @@ def test_a_reused_kernel_shows_the_next_notebook_nothing_of_the_last(tmp_path):
     found = ast.literal_eval(cells[2].outputs[0]["text"])  # the dict the notebook printed
     import matplotlib
 
+    forked, kernel = found.pop("parent"), found.pop("pid")
     assert found == {"leftover": False, "figures": 0, "linewidth": matplotlib.rcParamsDefault["lines.linewidth"],
                      "warned": True, "path": False, "cwd": str(tmp_path), "label": "given"}
+    if kernel_fork.SUPPORTED:
+        assert forked == zygote.process.pid, "the kernel is a fork of the pool's warm process"
+        assert zygote.process.poll() is not None, "which ends with the pool"
+    assert not kernel_fork._running(kernel), "and so does the kernel"
+
+
+def test_a_process_is_running_until_it_ends_even_unreaped():
+    """A forked kernel is the warm process's child, not the build's: the build sees it end by its
+    state, a zombie counting as ended (the warm process may be gone before reaping it)."""
+    assert kernel_fork._running(os.getpid())
+    child = os.fork()
+    if child == 0:
+        os._exit(0)
+    import time
+
+    deadline = time.monotonic() + 10
+    while kernel_fork._running(child) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not kernel_fork._running(child), "a zombie has ended"
+    os.waitpid(child, 0)
+    process = kernel_fork.ForkedProcess(child)
+    assert process.poll() == 0 and process.wait(timeout=1) == 0, "a reaped one too"
+
+
+def test_a_warm_process_that_cannot_start_gives_no_kernel(tmp_path):
+    """Then each kernel starts the usual way (ForkProvisioner falls back on Popen)."""
+    missing = kernel_fork.Zygote(str(tmp_path / "no-python"), tmp_path, dict(os.environ))
+    failing = kernel_fork.Zygote("/bin/false", tmp_path, dict(os.environ))
+    try:
+        assert missing.fork(["-f", "x.json"], {}, str(tmp_path)) is None
+        assert failing.fork(["-f", "x.json"], {}, str(tmp_path)) is None
+    finally:
+        missing.close()
+        failing.close()
+    with pytest.raises(RuntimeError, match="stopped"):
+        failing.fork(["-f", "x.json"], {}, str(tmp_path))
 
 
 def test_fresh_refuses_a_kernel_that_was_not_prepared(monkeypatch):

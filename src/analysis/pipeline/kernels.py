@@ -6,15 +6,23 @@ executes every notebook (its injected-parameters cell, its error handling): its 
 hands it the running kernel and its client (:mod:`analysis.pipeline.warm_engine`) instead of starting one. A kernel
 that died, hung or failed to reset is replaced. Threads are enough: the work is in the kernels.
 
+The kernels are forked from one process that did the imports once for the build
+(:mod:`analysis.pipeline.kernel_fork`), where the system allows it; else each starts and imports
+on its own.
+
 Why: starting a kernel and importing pandas, matplotlib and the package costs more than running
-most notebooks; five kernels started cold on two cores take three rounds of it.
+most notebooks; five kernels started cold on two cores take three rounds of it, and two kernels
+importing at once take each other's core.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
+import sys
 import threading
+import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,12 +30,12 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 
 from analysis.errors import AnalysisError
+from analysis.pipeline.kernel_fork import SUPPORTED, ForkProvisioner, Zygote
+from analysis.pipeline.kernel_state import WARM_MODULES, WARM_PACKAGES
 
-#: Imported once per kernel, with every module inside them (the notebooks' imports, lazy ones too).
-WARM_PACKAGES = ["analysis.io", "analysis.domain", "analysis.verdicts", "analysis.publish"]
-WARM_MODULES = ["pandas", "matplotlib.pyplot"]
 READY_TIMEOUT = 120  # seconds for a new kernel to answer and import the package
 POLL = 0.5  # seconds between two looks at whether a kernel that has not answered yet is still alive
+IOPUB_WAIT = 0.2  # seconds for a kernel's first output message (as jupyter_client's wait_for_ready)
 
 
 class KernelError(AnalysisError):
@@ -38,8 +46,13 @@ class WarmKernel:
     """One running kernel with the package imported, and a client connected to it. Used by the
     thread that started it (its client belongs to that thread's event loop)."""
 
-    def __init__(self, kernel_name: str) -> None:
+    def __init__(self, kernel_name: str, zygote: Zygote | None = None) -> None:
         self.km = AsyncKernelManager(kernel_name=kernel_name)
+        if zygote is not None:  # forked from the build's warm process, where it can be
+            self.km.kernel_id = str(uuid.uuid4())
+            self.km.provisioner = ForkProvisioner(kernel_id=self.km.kernel_id, kernel_spec=self.km.kernel_spec,
+                                                  parent=self.km)
+            self.km.provisioner.zygote = zygote
         self.kc = None
         self.started_in: str | None = None  # the folder it started in, until it runs its first notebook
 
@@ -56,7 +69,7 @@ class WarmKernel:
         self.started_in = cwd
         self.kc = self.km.client()
         self.kc.start_channels()
-        await self.kc.wait_for_ready(timeout=READY_TIMEOUT)
+        await self._ready()
         await self._silent("import analysis.pipeline.kernel_state as _state\n"
                            f"_state.prepare({WARM_PACKAGES!r}, {WARM_MODULES!r})\ndel _state", "prepared")
 
@@ -90,10 +103,29 @@ class WarmKernel:
             if self.km.has_kernel:
                 run_sync(self.km.shutdown_kernel)(now=True)
 
+    async def _ready(self) -> None:
+        """Wait until the kernel answers and its output channel reaches this client: jupyter_client's
+        ``wait_for_ready`` without its last step, which waits 0.2 s for the output channel to fall
+        silent (a notebook's client reads only the output of its own requests)."""
+        while True:
+            await self._reply(self.kc.kernel_info(), "started")
+            try:
+                await self.kc.get_iopub_msg(timeout=IOPUB_WAIT)
+                return
+            except queue.Empty:
+                continue  # its output went out before this client was subscribed: ask again
+
     async def _silent(self, code: str, what: str) -> None:
         """Run ``code`` without output, history or a new execution count (waiting for its reply
         only); raise if it failed."""
-        msg_id = self.kc.execute(code, silent=True, store_history=False)
+        reply = await self._reply(self.kc.execute(code, silent=True, store_history=False), what)
+        content = reply["content"]
+        if content.get("status") != "ok":
+            raise KernelError(f"the kernel could not be {what}: {content.get('ename')}: {content.get('evalue')}")
+
+    async def _reply(self, msg_id: str, what: str) -> dict:
+        """The kernel's reply to request ``msg_id``; :class:`KernelError` if it stopped or did not
+        answer within :data:`READY_TIMEOUT`."""
         waited = 0.0
         while True:
             try:
@@ -105,10 +137,20 @@ class WarmKernel:
                     raise KernelError(f"the kernel could not be {what}: {why}") from None
                 continue
             if reply["parent_header"].get("msg_id") == msg_id:
-                break
-        content = reply["content"]
-        if content.get("status") != "ok":
-            raise KernelError(f"the kernel could not be {what}: {content.get('ename')}: {content.get('evalue')}")
+                return reply
+
+
+def _zygote(kernel_name: str, cwd: Path) -> Zygote | None:
+    """The process the pool's kernels are forked from, started now with the kernelspec's
+    environment; ``None`` (kernels started the usual way) for a kernel name that is unknown, whose
+    error the first notebook reports."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        return None
+    return Zygote(sys.executable, cwd, {**os.environ, **spec.env})
 
 
 class KernelPool:
@@ -127,6 +169,7 @@ class KernelPool:
         self._kernels: list[WarmKernel] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._zygote = _zygote(kernel_name, cwd) if SUPPORTED else None
         self._executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="kernel", initializer=self._start)
         for _ in range(size):  # each submission starts a thread, which starts its kernel
             self._executor.submit(lambda: None)
@@ -135,7 +178,7 @@ class KernelPool:
         """Start this thread's kernel; a failure is kept and reported by the job that needs it.
         The kernel is known to the pool before it starts, so :meth:`close` stops it even then."""
         kernel_name, cwd, extra_arguments = self._args
-        kernel = WarmKernel(kernel_name)
+        kernel = WarmKernel(kernel_name, self._zygote)
         with self._lock:
             self._kernels.append(kernel)
         try:
@@ -189,6 +232,8 @@ class KernelPool:
         self._executor.shutdown(wait=False, cancel_futures=True)
         for kernel in started:
             kernel.kill()
+        if self._zygote is not None:
+            self._zygote.close()  # a thread waiting for a kernel from it stops waiting
         self._executor.shutdown(wait=True)
         for kernel in started:
             kernel.shutdown()

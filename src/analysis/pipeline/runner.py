@@ -197,6 +197,10 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
                     _progress(stream, done, total, p.notebook.name, "unchanged, skipped")
             jobs_ = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params, failed_dir)
                      for p in heaviest_first(todo, package.claims)]
+            if kernels is not None:
+                # papermill and its engine, imported here while the kernels warm up, not by the first
+                # notebook's thread once its kernel is ready (0.3 s on the way of every notebook)
+                from analysis.pipeline import warm_engine  # noqa: F401
             results = _run(jobs_, kernels, stream, done, total) if kernels is not None else {}
             if kernels is not None:
                 kernels.close()  # before publishing: the kernels' memory and cores are free again

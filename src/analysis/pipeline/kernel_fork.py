@@ -1,0 +1,232 @@
+"""Kernels forked from one warm process: the imports done once per build, not once per kernel.
+
+A build starts one *zygote* (``python -c "…serve()"``, with the kernelspec's environment): it
+imports what every kernel imports
+(ipykernel, pandas, matplotlib, the package: :data:`~analysis.pipeline.kernel_state.WARM_PACKAGES`),
+then waits. Each kernel the build asks for is a ``fork`` of it that becomes an ordinary IPython
+kernel (``IPKernelApp``, as ``python -m ipykernel_launcher`` would run it) in its own session, with
+the environment, working folder and arguments jupyter_client gives it. jupyter_client manages it
+through :class:`ForkProvisioner` (its ``LocalProvisioner``, launching by the zygote instead of
+``Popen``): connection files, ports, messages, interrupts, shutdown are jupyter_client's own.
+
+Why: on two cores, importing pandas, matplotlib and the package costs more than running most
+notebooks, and two kernels importing them at once take each other's core. A fork shares the
+zygote's memory until written to and starts in about the time IPython takes to set up.
+
+Where ``fork`` is not safe or not there (not Linux), or the zygote cannot start, kernels start the
+usual way (``Popen``): slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import traceback
+from pathlib import Path
+from typing import Any
+
+from jupyter_client.provisioning import LocalProvisioner
+
+#: Kernels are forked only where it is known to be safe (no Objective-C runtime, as on macOS).
+SUPPORTED = sys.platform.startswith("linux") and hasattr(os, "fork")
+#: What a kernelspec runs for an IPython kernel (``python -m ipykernel_launcher -f …``).
+LAUNCHER = "ipykernel_launcher"
+
+
+class Zygote:
+    """The warm process kernels are forked from (one per build; started at once, in the background).
+    Thread-safe: each kernel thread asks it for its kernel."""
+
+    def __init__(self, python: str, cwd: Path, env: dict[str, str]) -> None:
+        self.python = python
+        commands_read, self._commands = os.pipe()
+        self._replies, replies_write = os.pipe()
+        code = f"from analysis.pipeline.kernel_fork import serve; serve({commands_read}, {replies_write})"
+        try:
+            self.process: subprocess.Popen | None = subprocess.Popen(
+                [python, "-c", code], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                pass_fds=(commands_read, replies_write))
+        except OSError:
+            self.process = None
+        finally:
+            os.close(commands_read)
+            os.close(replies_write)
+        self._lock = threading.Lock()
+        self.closed = False
+        self._reader = os.fdopen(self._replies, "r", encoding="utf-8")
+        self._writer = os.fdopen(self._commands, "w", encoding="utf-8")
+
+    def fork(self, argv: list[str], env: dict[str, str], cwd: str) -> int | None:
+        """A new kernel process (its pid) run as ``ipykernel_launcher argv`` with ``env`` in ``cwd``;
+        ``None`` if the zygote is not there (it failed to start or stopped): start it the usual way."""
+        request = json.dumps({"argv": argv, "env": env, "cwd": cwd})
+        with self._lock:
+            if self.closed:
+                raise RuntimeError("the build stopped its kernels")
+            if self.process is None or self.process.poll() is not None:
+                return None
+            try:
+                self._writer.write(request + "\n")
+                self._writer.flush()
+                reply = self._reader.readline()  # after its imports, for the first kernel
+            except (OSError, ValueError):
+                reply = ""
+            if not reply and self.closed:
+                raise RuntimeError("the build stopped its kernels")
+        return json.loads(reply)["pid"] if reply else None
+
+    def close(self) -> None:
+        """Stop the zygote at once (a thread waiting for a kernel gets none). Its kernels are stopped
+        by their managers; one left alone exits when the zygote is gone (its parent changed)."""
+        self.closed = True
+        if self.process is not None:
+            with contextlib.suppress(OSError):
+                self.process.kill()
+            self.process.wait()
+        with self._lock, contextlib.suppress(OSError, ValueError):
+            self._writer.close()
+            self._reader.close()
+
+
+class ForkedProcess:
+    """A forked kernel, as much of ``subprocess.Popen`` as jupyter_client's ``LocalProvisioner``
+    uses. It is the zygote's child, not this process's: the zygote reaps it, so it is alive as long
+    as its pid is (its exit status is not known here: 0 once it is gone)."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None and not _running(self.pid):
+            self.returncode = 0
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        import time
+
+        waited = 0.0
+        while self.poll() is None:
+            if timeout is not None and waited >= timeout:
+                raise subprocess.TimeoutExpired(str(self.pid), timeout)
+            time.sleep(0.01)
+            waited += 0.01
+        return self.returncode or 0
+
+    def send_signal(self, signum: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` runs: it exists and has not ended (a zombie has: once the zygote
+    is gone, a kernel that ends waits for the system to reap it)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    state = stat[stat.rfind(")") + 2:][:1]  # the field after the command name, which may hold spaces
+    return state not in ("Z", "X", "x", "")
+
+
+class ForkProvisioner(LocalProvisioner):
+    """jupyter_client's local provisioner, launching an IPython kernel by forking the zygote.
+    Signals go to the kernel's process alone (it leads a session of its own; the zygote shares
+    the build's process group, which must never be signalled)."""
+
+    zygote: Zygote | None = None
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any):
+        pid = None
+        if self.zygote is not None and LAUNCHER in cmd and cmd[0] == self.zygote.python:
+            env = dict(kwargs.get("env") or os.environ)
+            pid = self.zygote.fork(cmd[cmd.index(LAUNCHER) + 1:], env, str(kwargs.get("cwd") or os.getcwd()))
+        if pid is None:
+            return await super().launch_kernel(cmd, **kwargs)
+        self.process = ForkedProcess(pid)  # type: ignore[assignment]
+        self.pid, self.pgid = pid, None
+        self.cwd = kwargs.get("cwd", Path.cwd())
+        return self.connection_info
+
+
+# --- in the zygote ---------------------------------------------------------------------------------
+
+def serve(commands_fd: int, replies_fd: int) -> None:
+    """The zygote: import what kernels import, then fork a kernel for each request read from
+    ``commands_fd`` (a JSON line: argv, env, cwd), replying with its pid on ``replies_fd``. Ends
+    when the build closes the pipe."""
+    from analysis.pipeline import kernel_state
+
+    # What ipykernel sets before anything imports matplotlib (a user's own setting is kept).
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    # debugpy, which every kernel imports as it starts (0.14 s); its warning about frozen modules,
+    # which a kernel sends to no one, would reach the terminal from here.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    import ipykernel.debugger
+    import ipykernel.ipkernel
+    import ipykernel.kernelapp  # noqa: F401
+
+    kernel_state.load(kernel_state.WARM_PACKAGES, kernel_state.WARM_MODULES)
+    gc.collect()
+    gc.freeze()  # shared with every fork, and never walked by their collections
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels that end are reaped at once
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the build, which stops this
+    with os.fdopen(commands_fd, "r", encoding="utf-8") as commands, \
+            os.fdopen(replies_fd, "w", encoding="utf-8") as replies:
+        for line in commands:
+            request = json.loads(line)
+            pid = os.fork()
+            if pid == 0:
+                _become_kernel(request, (commands_fd, replies_fd))
+            replies.write(json.dumps({"pid": pid}) + "\n")
+            replies.flush()
+
+
+def _become_kernel(request: dict, inherited: tuple[int, ...]) -> None:
+    """In a fresh fork: become what ``python -m ipykernel_launcher argv`` would start; never returns."""
+    status = 1
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel's own subprocesses are waited for
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # an interrupt stops a cell
+        os.setsid()
+        for fd in inherited:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        if sys.path and sys.path[0] in ("", os.getcwd()):
+            del sys.path[0]  # as ipykernel_launcher does; IPython puts the kernel's folder back
+        sys.path_importer_cache.clear()  # finders made for the zygote's folder
+        sys.argv = [LAUNCHER, *request["argv"]]
+        from ipykernel.kernelapp import IPKernelApp
+
+        # Settings ipykernel reads from the environment when it is imported (in the zygote, before
+        # this kernel's environment was known): its parent, to end with it.
+        parent = [f"--IPKernelApp.parent_handle={os.getppid()}"]
+        IPKernelApp.launch_instance(argv=[*parent, *request["argv"]])
+        status = 0
+    except BaseException:  # noqa: BLE001 - reported on the kernel's stderr, then the fork ends
+        traceback.print_exc()
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(status)
