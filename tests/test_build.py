@@ -220,3 +220,20 @@ def test_the_notebooks_with_the_most_claims_run_first():
     plans = [Plan(Path(f"notebooks/{name}.ipynb"), "", True, "forced", {}) for name in ("a", "b", "c", "d")]
     claims = [SimpleNamespace(notebook=n) for n in ("c", "c", "c", "b", "d", "d", "d")]
     assert [p.notebook.stem for p in heaviest_first(plans, claims)] == ["c", "d", "b", "a"]
+    # once each has run here, by the time it took (a notebook never timed: by claims again)
+    took = {"a": 2.0, "b": 0.5, "c": 0.9, "d": 1.2}
+    assert [p.notebook.stem for p in heaviest_first(plans, claims, took)] == ["a", "d", "c", "b"]
+    untimed = {k: v for k, v in took.items() if k != "a"}
+    assert [p.notebook.stem for p in heaviest_first(plans, claims, untimed)] == ["c", "d", "b", "a"]
+
+
+def test_the_time_each_notebook_took_is_kept_for_the_next_build(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(paths, "build_dir", lambda: tmp_path / "build")
+    assert runner.read_timings() == {}, "none yet"
+    runner.write_timings({"a": SimpleNamespace(ok=True, seconds=1.23456), "b": SimpleNamespace(ok=False, seconds=9)})
+    runner.write_timings({"c": SimpleNamespace(ok=True, seconds=0.5)})
+    assert runner.read_timings() == {"a": 1.235, "c": 0.5}, "a failed run is not a timing; earlier ones are kept"
+    (tmp_path / "build" / runner.TIMINGS).write_text("not json", encoding="utf-8")
+    assert runner.read_timings() == {}, "an unreadable file is no timing"

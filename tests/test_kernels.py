@@ -112,8 +112,8 @@ def test_a_process_is_running_until_it_ends_even_unreaped():
 
 def test_a_warm_process_that_cannot_start_gives_no_kernel(tmp_path):
     """Then each kernel starts the usual way (ForkProvisioner falls back on Popen)."""
-    missing = kernel_fork.Zygote(str(tmp_path / "no-python"), tmp_path, dict(os.environ))
-    failing = kernel_fork.Zygote("/bin/false", tmp_path, dict(os.environ))
+    missing = kernel_fork.Zygote(str(tmp_path / "no-python"), tmp_path)
+    failing = kernel_fork.Zygote("/bin/false", tmp_path)
     try:
         assert missing.fork(["-f", "x.json"], {}, str(tmp_path)) is None
         assert failing.fork(["-f", "x.json"], {}, str(tmp_path)) is None

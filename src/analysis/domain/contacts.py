@@ -14,6 +14,23 @@ import pandas as pd
 from analysis.domain.dates import DateLike, as_day, days_between
 
 
+def with_days(contacts: pd.DataFrame, day_column: str = "date") -> pd.DataFrame:
+    """Every contact that has a day on the clock of ``day_column`` (``date`` for Washington,
+    ``date_moscow`` for Moscow), that day in a ``day`` column, sorted by day (then id). A claimed
+    contact nobody dated cannot be placed on the calendar: it is never counted."""
+    if day_column not in contacts.columns:
+        raise ValueError(f"no column {day_column!r} in the contacts table")
+    dated = contacts.assign(day=pd.to_datetime(contacts[day_column]).dt.normalize())
+    dated = dated[dated["day"].notna()]
+    return dated.sort_values(["day", "contact_id"], kind="stable").reset_index(drop=True)
+
+
+def of_kinds(contacts: pd.DataFrame, types: Sequence[str], statuses: Sequence[str]) -> pd.DataFrame:
+    """The contacts of the given types and statuses, in the order given."""
+    chosen = contacts["type"].isin(types) & contacts["status"].isin(statuses)
+    return contacts[chosen].reset_index(drop=True)
+
+
 def select_contacts(
     contacts: pd.DataFrame,
     types: Sequence[str] = ("call",),
@@ -21,17 +38,9 @@ def select_contacts(
     day_column: str = "date",
 ) -> pd.DataFrame:
     """The contacts of the given types and statuses, with a ``day`` column read from
-    ``day_column`` (``date`` for Washington, ``date_moscow`` for Moscow).
-
-    Sorted by that day. A claimed contact nobody dated cannot be placed on the calendar: it is
-    never counted.
-    """
-    if day_column not in contacts.columns:
-        raise ValueError(f"no column {day_column!r} in the contacts table")
-    chosen = contacts[contacts["type"].isin(types) & contacts["status"].isin(statuses)].copy()
-    chosen["day"] = pd.to_datetime(chosen[day_column]).dt.normalize()
-    chosen = chosen[chosen["day"].notna()]
-    return chosen.sort_values(["day", "contact_id"]).reset_index(drop=True)
+    ``day_column``, sorted by that day (:func:`with_days`, then :func:`of_kinds`: a caller that
+    selects many ways dates the table once)."""
+    return of_kinds(with_days(contacts, day_column), types, statuses)
 
 
 def last_on_or_before(days: pd.Series, as_of: DateLike) -> pd.Timestamp | None:

@@ -1,20 +1,23 @@
 """Kernels forked from one warm process: the imports done once per build, not once per kernel.
 
-A build starts one *zygote* (``python -c "…serve()"``, with the kernelspec's environment): it
-imports what every kernel imports
+A build starts one *zygote* (``python -c "…serve()"``) as soon as it starts: it imports what
+every kernel imports
 (ipykernel, pandas, matplotlib, the package: :data:`~analysis.pipeline.kernel_state.WARM_PACKAGES`),
 then waits. Each kernel the build asks for is a ``fork`` of it that becomes an ordinary IPython
 kernel (``IPKernelApp``, as ``python -m ipykernel_launcher`` would run it) in its own session, with
 the environment, working folder and arguments jupyter_client gives it. jupyter_client manages it
-through :class:`ForkProvisioner` (its ``LocalProvisioner``, launching by the zygote instead of
-``Popen``): connection files, ports, messages, interrupts, shutdown are jupyter_client's own.
+through :class:`~analysis.pipeline.kernels.ForkProvisioner` (its ``LocalProvisioner``, launching
+by the zygote instead of ``Popen``): connection files, ports, messages, interrupts, shutdown are
+jupyter_client's own. This module does not import jupyter_client: the build starts the zygote
+first thing, before it has imported anything heavy.
 
 Why: on two cores, importing pandas, matplotlib and the package costs more than running most
 notebooks, and two kernels importing them at once take each other's core. A fork shares the
 zygote's memory until written to and starts in about the time IPython takes to set up.
 
-Where ``fork`` is not safe or not there (not Linux), or the zygote cannot start, kernels start the
-usual way (``Popen``): slower, never wrong.
+Where ``fork`` is not safe or not there (not Linux), the zygote cannot start, or the kernelspec
+sets environment variables (the zygote imported under the build's own), kernels start the usual
+way (``Popen``): slower, never wrong.
 """
 
 from __future__ import annotations
@@ -29,9 +32,6 @@ import sys
 import threading
 import traceback
 from pathlib import Path
-from typing import Any
-
-from jupyter_client.provisioning import LocalProvisioner
 
 #: Kernels are forked only where it is known to be safe (no Objective-C runtime, as on macOS).
 SUPPORTED = sys.platform.startswith("linux") and hasattr(os, "fork")
@@ -43,14 +43,14 @@ class Zygote:
     """The warm process kernels are forked from (one per build; started at once, in the background).
     Thread-safe: each kernel thread asks it for its kernel."""
 
-    def __init__(self, python: str, cwd: Path, env: dict[str, str]) -> None:
+    def __init__(self, python: str, cwd: Path) -> None:
         self.python = python
         commands_read, self._commands = os.pipe()
         self._replies, replies_write = os.pipe()
         code = f"from analysis.pipeline.kernel_fork import serve; serve({commands_read}, {replies_write})"
         try:
             self.process: subprocess.Popen | None = subprocess.Popen(
-                [python, "-c", code], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                [python, "-c", code], cwd=cwd, stdin=subprocess.DEVNULL,
                 pass_fds=(commands_read, replies_write))
         except OSError:
             self.process = None
@@ -141,26 +141,6 @@ def _running(pid: int) -> bool:
         return False
     state = stat[stat.rfind(")") + 2:][:1]  # the field after the command name, which may hold spaces
     return state not in ("Z", "X", "x", "")
-
-
-class ForkProvisioner(LocalProvisioner):
-    """jupyter_client's local provisioner, launching an IPython kernel by forking the zygote.
-    Signals go to the kernel's process alone (it leads a session of its own; the zygote shares
-    the build's process group, which must never be signalled)."""
-
-    zygote: Zygote | None = None
-
-    async def launch_kernel(self, cmd: list[str], **kwargs: Any):
-        pid = None
-        if self.zygote is not None and LAUNCHER in cmd and cmd[0] == self.zygote.python:
-            env = dict(kwargs.get("env") or os.environ)
-            pid = self.zygote.fork(cmd[cmd.index(LAUNCHER) + 1:], env, str(kwargs.get("cwd") or os.getcwd()))
-        if pid is None:
-            return await super().launch_kernel(cmd, **kwargs)
-        self.process = ForkedProcess(pid)  # type: ignore[assignment]
-        self.pid, self.pgid = pid, None
-        self.cwd = kwargs.get("cwd", Path.cwd())
-        return self.connection_info
 
 
 # --- in the zygote ---------------------------------------------------------------------------------

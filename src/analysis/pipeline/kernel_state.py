@@ -22,10 +22,13 @@ import pkgutil
 import sys
 import warnings
 
-#: Imported once per kernel (or once per build, by the process kernels are forked from:
-#: :mod:`analysis.pipeline.kernel_fork`), with every module inside them (the notebooks' imports, lazy ones too).
-WARM_PACKAGES = ["analysis.io", "analysis.domain", "analysis.verdicts", "analysis.publish"]
-WARM_MODULES = ["pandas", "matplotlib.pyplot"]
+#: What the notebooks import, lazy imports too, imported once per kernel (or once per build, by the
+#: process kernels are forked from: :mod:`analysis.pipeline.kernel_fork`): these packages with every
+#: module inside them, and these modules. Not the build's own publishing (``analysis.publish.report``
+#: and the page renderers: jinja2, markdown-it, pygments, nh3), which no notebook runs.
+WARM_PACKAGES = ["analysis.io", "analysis.domain", "analysis.verdicts"]
+WARM_MODULES = ["pandas", "matplotlib.pyplot", "analysis.publish.notebook", "analysis.publish.chart_data",
+                "analysis.publish.tables"]
 
 #: What the warm-up saved, to be put back before each notebook (one kernel, one process).
 _saved: dict = {}

@@ -25,12 +25,14 @@ import threading
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import LocalProvisioner
 from jupyter_core.utils import run_sync
 
 from analysis.errors import AnalysisError
-from analysis.pipeline.kernel_fork import SUPPORTED, ForkProvisioner, Zygote
+from analysis.pipeline.kernel_fork import LAUNCHER, ForkedProcess, Zygote
 from analysis.pipeline.kernel_state import WARM_MODULES, WARM_PACKAGES
 
 READY_TIMEOUT = 120  # seconds for a new kernel to answer and import the package
@@ -140,17 +142,35 @@ class WarmKernel:
                 return reply
 
 
-def _zygote(kernel_name: str, cwd: Path) -> Zygote | None:
-    """The process the pool's kernels are forked from, started now with the kernelspec's
-    environment; ``None`` (kernels started the usual way) for a kernel name that is unknown, whose
-    error the first notebook reports."""
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+class ForkProvisioner(LocalProvisioner):
+    """jupyter_client's local provisioner, launching an IPython kernel by forking the zygote
+    (:mod:`analysis.pipeline.kernel_fork`), or as usual where it cannot: another interpreter or
+    launcher, a kernelspec that sets environment variables, no zygote. Signals go to the kernel's
+    process alone (it leads a session of its own; the zygote shares the build's process group,
+    which must never be signalled)."""
 
-    try:
-        spec = KernelSpecManager().get_kernel_spec(kernel_name)
-    except NoSuchKernel:
-        return None
-    return Zygote(sys.executable, cwd, {**os.environ, **spec.env})
+    zygote: Zygote | None = None
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any):
+        pid = None
+        if (self.zygote is not None and LAUNCHER in cmd and cmd[0] == self.zygote.python
+                and not self.kernel_spec.env):
+            env = dict(kwargs.get("env") or os.environ)
+            pid = self.zygote.fork(cmd[cmd.index(LAUNCHER) + 1:], env, str(kwargs.get("cwd") or os.getcwd()))
+        if pid is None:
+            return await super().launch_kernel(cmd, **kwargs)
+        self.process = ForkedProcess(pid)  # type: ignore[assignment]
+        self.pid, self.pgid = pid, None
+        self.cwd = kwargs.get("cwd", Path.cwd())
+        return self.connection_info
+
+
+def start_zygote(cwd: Path) -> Zygote | None:
+    """The process kernels will be forked from, started now (``None`` where kernels cannot be
+    forked). Whoever starts it closes it."""
+    from analysis.pipeline.kernel_fork import SUPPORTED
+
+    return Zygote(sys.executable, cwd) if SUPPORTED else None
 
 
 class KernelPool:
@@ -161,7 +181,7 @@ class KernelPool:
     carried between notebooks)."""
 
     def __init__(self, size: int, cwd: Path, kernel_name: str, extra_arguments: list[str],
-                 reuse: bool = True) -> None:
+                 reuse: bool = True, zygote: Zygote | None = None) -> None:
         self.size = size
         self._args = (kernel_name, str(cwd), list(extra_arguments))  # how each kernel starts
         self._reuse = reuse
@@ -169,7 +189,8 @@ class KernelPool:
         self._kernels: list[WarmKernel] = []
         self._lock = threading.Lock()
         self._closed = False
-        self._zygote = _zygote(kernel_name, cwd) if SUPPORTED else None
+        # The process kernels are forked from (given: started early by the caller); the pool closes it.
+        self._zygote = start_zygote(cwd) if zygote is None else zygote
         self._executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="kernel", initializer=self._start)
         for _ in range(size):  # each submission starts a thread, which starts its kernel
             self._executor.submit(lambda: None)

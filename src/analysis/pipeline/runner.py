@@ -125,7 +125,21 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
           stream=None, verbose: bool = False, warm: bool = True) -> int:
     """Run the build; return the exit status (0 ok, 1 a notebook failed, 2 it could not run).
     ``warm``: the notebooks run in a few kernels started once, reset before each notebook
-    (:mod:`analysis.pipeline.kernels`); ``False``: a new kernel for each notebook."""
+    (:mod:`analysis.pipeline.kernels`); ``False``: a new kernel for each notebook. Either way the
+    kernels are forked from a process that starts importing what they need now, while the build
+    reads and checks its inputs (:mod:`analysis.pipeline.kernel_fork`; stopped at once if there
+    is nothing to run)."""
+    from analysis.pipeline.kernel_fork import SUPPORTED, Zygote
+
+    zygote = Zygote(sys.executable, paths.notebooks_dir()) if SUPPORTED else None
+    try:
+        return _build(notebooks, overrides, out, data_dir, base_url, force, jobs, stream, verbose, warm, zygote)
+    finally:
+        if zygote is not None:
+            zygote.close()  # the kernel pool's, if it started one, closed it already
+
+
+def _build(notebooks, overrides, out, data_dir, base_url, force, jobs, stream, verbose, warm, zygote) -> int:
     stream = stream or sys.stdout
     from analysis.pipeline import execute, fingerprint
     from analysis.pipeline import publication as pub
@@ -161,11 +175,13 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
 
     def start_kernels() -> KernelPool | None:
         if not todo:
+            if zygote is not None:
+                zygote.close()  # nothing to run: its core is free again
             return None
         from analysis.pipeline.kernels import KernelPool
 
         return KernelPool(max(1, min(jobs or os.cpu_count() or 1, len(todo))), paths.notebooks_dir(),
-                          execute.KERNEL, execute.EXTRA_ARGUMENTS, reuse=warm)
+                          execute.KERNEL, execute.EXTRA_ARGUMENTS, reuse=warm, zygote=zygote)
 
     # Inputs already checked: the kernels start now and import the package while the rest is read.
     # Otherwise the checks come first, so an input error starts no kernel.
@@ -196,12 +212,14 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
                     done += 1
                     _progress(stream, done, total, p.notebook.name, "unchanged, skipped")
             jobs_ = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params, failed_dir)
-                     for p in heaviest_first(todo, package.claims)]
+                     for p in heaviest_first(todo, package.claims, read_timings())]
             if kernels is not None:
-                # papermill and its engine, imported here while the kernels warm up, not by the first
-                # notebook's thread once its kernel is ready (0.3 s on the way of every notebook)
+                # What a notebook's thread needs (papermill and its engine, the record schema),
+                # imported here while the kernels warm up, not once they are ready (0.4 s)
                 from analysis.pipeline import warm_engine  # noqa: F401
+                from analysis.verdicts import records  # noqa: F401
             results = _run(jobs_, kernels, stream, done, total) if kernels is not None else {}
+            write_timings(results)
             if kernels is not None:
                 kernels.close()  # before publishing: the kernels' memory and cores are free again
             if inputs_now(data) != inputs_before:
@@ -214,13 +232,45 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
             kernels.close()
 
 
-def heaviest_first(plans: list[Plan], claims: list) -> list[Plan]:
-    """The notebooks to run, those with the most claims first (then by name): on a few kernels, the
-    longest jobs start first and the short ones fill in, so no kernel is left with two long ones."""
+def heaviest_first(plans: list[Plan], claims: list, seconds: dict[str, float] | None = None) -> list[Plan]:
+    """The notebooks to run, longest first (then by name): on a few kernels, the longest jobs start
+    first and the short ones fill in, so no kernel is left with two long ones. Longest by the
+    seconds each took when it last ran here (``seconds``, see :func:`read_timings`) if every one
+    of them has run before, else by the number of claims it checks."""
+    seconds = seconds or {}
+    if all(p.notebook.stem in seconds for p in plans):
+        return sorted(plans, key=lambda p: (-seconds[p.notebook.stem], p.notebook.name))
     counts: dict[str, int] = {}
     for claim in claims:
         counts[claim.notebook] = counts.get(claim.notebook, 0) + 1
     return sorted(plans, key=lambda p: (-counts.get(p.notebook.stem, 0), p.notebook.name))
+
+
+#: How long each notebook took when it last ran on this machine (scratch, never published).
+TIMINGS = "timings.json"
+
+
+def read_timings() -> dict[str, float]:
+    """Seconds each notebook took when it last ran here; nothing if unknown or unreadable."""
+    try:
+        found = json.loads((paths.build_dir() / TIMINGS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: float(v) for k, v in found.items() if isinstance(v, (int, float))} if isinstance(found, dict) else {}
+
+
+def write_timings(results: dict) -> None:
+    """Remember how long each notebook that ran took (for the next build's order); a failure to
+    write is no reason to fail the build."""
+    timings = {**read_timings(), **{name: round(r.seconds, 3) for name, r in results.items() if r.ok}}
+    target = paths.build_dir() / TIMINGS
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(timings, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError:
+        pass
 
 
 def _run(jobs: list, kernels: KernelPool, stream, done: int, total: int) -> dict:

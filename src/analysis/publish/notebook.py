@@ -20,6 +20,7 @@ from analysis.io.package import DataPackage
 from analysis.io.register import Claim
 from analysis.publish.formatting import format_claimed, format_computed, quantity, render
 from analysis.publish.tables import as_markdown, as_text, md, show
+from analysis.publish.themes import THEMES
 from analysis.verdicts import engine, kinds
 from analysis.verdicts.scale import Verdict
 
@@ -102,8 +103,6 @@ class Run:
     def check_rest(self, show_readings: bool = True) -> None:
         """Check every claim the register assigns to this notebook that no section above checked, and
         show them in sections by theme, worst verdict first: a new claim never needs a notebook edit."""
-        from analysis.publish.report import THEMES
-
         rest = [self.register[cid] for cid in self.register if cid not in self.checks]
         if not rest:
             _md("*Every claim the register assigns to this notebook is checked above.*")

@@ -29,17 +29,12 @@ from analysis.publish import chart_data, charts, claimreview, notebook_page
 from analysis.publish.formatting import day, format_claimed, format_computed, percent, word
 from analysis.publish.formatting import render as render_message
 from analysis.publish.i18n import gettext_for, ngettext_for
+from analysis.publish.themes import THEMES
 from analysis.verdicts.kinds import KINDS
 from analysis.verdicts.scale import COLOURS, FIDELITY_RULES, SYMBOLS, Fault, Verdict
 
 PAGES = {"fr": "index.html", "en": "en.html"}
 METHOD_PAGES = {"fr": "methode.html", "en": "method.html"}
-#: Themes in reading order: substantive first, calendar checks folded last.
-THEMES: dict[str, str] = {
-    "calls": N_("The phone calls"), "ndaa": N_("The defence bill and the money for Ukraine"),
-    "polls": N_("Republican voters and arming Ukraine"), "diplomacy": N_("The negotiations and who leads them"),
-    "relationship": N_("Trump and Putin since the 1980s"), "calendar": N_("Weekdays and years in headings"),
-}
 ROLE_WORDS = {"supports": N_("supports"), "contradicts": N_("contradicts"), "context": N_("context")}
 STATUS_WORDS = {"confirmed": N_("confirmed: two independent origins, or both sides"),
                 "one_source": N_("one independent origin"), "disputed": N_("disputed: one side denies it"),

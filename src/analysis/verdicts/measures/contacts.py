@@ -73,20 +73,28 @@ def _types(reading: Reading) -> tuple[str, ...]:
     return tuple(t for name in reading["types"].split(";") for t in TYPE_MEMBERS.get(name, (name,)))
 
 
+def _dated(ctx: Context, table: str, clock: str) -> pd.DataFrame:
+    """Every contact of ``table`` dated on ``clock``, in calendar order, with the day it became public
+    (``_known_from``) and its table: made once per table and clock, then selected from by each reading."""
+    def compute() -> pd.DataFrame:
+        full = ctx.data.table(table)
+        known = ctx.data.known_from(table)
+        full = full.assign(_known_from=pd.NaT if known is None else known)
+        return ct.with_days(full, CLOCK_COLUMNS[clock]).assign(table=table)
+
+    return ctx.data.memo(("contacts.dated", table, clock), compute)
+
+
 def _selection(ctx: Context, reading: Reading, scope: str) -> tuple[pd.DataFrame, np.ndarray]:
     """Every contact a reading counts, whenever it became public (made once per reading and scope),
     with the day each became public (``NaT``: always known), row for row."""
     def compute() -> tuple[pd.DataFrame, np.ndarray]:
-        parts = []
-        for table in SCOPE_TABLES[scope]:
-            full = ctx.data.table(table)
-            known = ctx.data.known_from(table)
-            full = full.assign(_known_from=pd.NaT if known is None else known)
-            frame = ct.select_contacts(full, _types(reading), statuses_of(reading["statuses"]),
-                                       CLOCK_COLUMNS[reading["clock"]])
-            parts.append(frame.assign(table=table))
-        frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-        frame = frame.sort_values(["day", "contact_id"], kind="stable").reset_index(drop=True)
+        parts = [ct.of_kinds(_dated(ctx, table, reading["clock"]), _types(reading), statuses_of(reading["statuses"]))
+                 for table in SCOPE_TABLES[scope]]
+        frame = parts[0]
+        if len(parts) > 1:
+            frame = pd.concat(parts, ignore_index=True).sort_values(["day", "contact_id"], kind="stable")
+            frame = frame.reset_index(drop=True)
         return frame.drop(columns="_known_from"), frame["_known_from"].to_numpy(dtype="datetime64[ns]")
 
     return ctx.data.memo(("contacts.selection", reading["types"], reading["statuses"], reading["clock"], scope), compute)
