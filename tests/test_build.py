@@ -231,9 +231,13 @@ def test_the_time_each_notebook_took_is_kept_for_the_next_build(tmp_path, monkey
     from types import SimpleNamespace
 
     monkeypatch.setattr(paths, "build_dir", lambda: tmp_path / "build")
-    assert runner.read_timings() == {}, "none yet"
-    runner.write_timings({"a": SimpleNamespace(ok=True, seconds=1.23456), "b": SimpleNamespace(ok=False, seconds=9)})
-    runner.write_timings({"c": SimpleNamespace(ok=True, seconds=0.5)})
-    assert runner.read_timings() == {"a": 1.235, "c": 0.5}, "a failed run is not a timing; earlier ones are kept"
+    data, other = tmp_path / "data", tmp_path / "grown"
+    assert runner.read_timings(data) == {}, "none yet"
+    runner.write_timings({"a": SimpleNamespace(ok=True, seconds=1.23456), "b": SimpleNamespace(ok=False, seconds=9)},
+                         data)
+    runner.write_timings({"c": SimpleNamespace(ok=True, seconds=0.5)}, data)
+    runner.write_timings({"a": SimpleNamespace(ok=True, seconds=7.0)}, other)
+    assert runner.read_timings(data) == {"a": 1.235, "c": 0.5}, "a failed run is not a timing; earlier ones are kept"
+    assert runner.read_timings(other) == {"a": 7.0}, "each data folder has its own"
     (tmp_path / "build" / runner.TIMINGS).write_text("not json", encoding="utf-8")
-    assert runner.read_timings() == {}, "an unreadable file is no timing"
+    assert runner.read_timings(data) == {}, "an unreadable file is no timing"

@@ -76,7 +76,7 @@ def parse_claims(table: pd.DataFrame, shown_path: str = "data/claims.csv") -> li
             tense=row["tense"] or "past", notebook=row["notebook"], headline=row["headline"] == "yes",
             line=index + 2, path=shown_path, claim_fr=row.get("claim_fr", "") or "",
         )
-        for index, row in table.iterrows()
+        for index, row in zip(table.index, table.to_dict("records"), strict=True)  # not iterrows: a Series a row
     ]
 
 

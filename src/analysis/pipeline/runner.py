@@ -50,6 +50,8 @@ class Plan:
     run: bool
     why: str
     params: dict
+    package: str = ""  # the hashes of the package and the lock as planned (what the run's inputs record)
+    lock: str = ""
 
 
 def discover(given: list[Path] | None = None) -> list[Path]:
@@ -99,11 +101,11 @@ def plan(notebooks: list[Path], out_root: Path, results_dir: Path, data_dir: Pat
         outputs = entry.get("outputs", {})
         intact = bool(outputs) and not any(rel in broken for rel in outputs)
         if force:
-            plans.append(Plan(notebook, inputs, True, "forced", mine))
+            plans.append(Plan(notebook, inputs, True, "forced", mine, package, lock))
         elif entry.get("inputs") == inputs and intact:
-            plans.append(Plan(notebook, inputs, False, "unchanged", mine))
+            plans.append(Plan(notebook, inputs, False, "unchanged", mine, package, lock))
         else:
-            plans.append(Plan(notebook, inputs, True, "changed" if entry else "new", mine))
+            plans.append(Plan(notebook, inputs, True, "changed" if entry else "new", mine, package, lock))
     return plans
 
 
@@ -212,14 +214,14 @@ def _build(notebooks, overrides, out, data_dir, base_url, force, jobs, stream, v
                     done += 1
                     _progress(stream, done, total, p.notebook.name, "unchanged, skipped")
             jobs_ = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params, failed_dir)
-                     for p in heaviest_first(todo, package.claims, read_timings())]
+                     for p in heaviest_first(todo, package.claims, read_timings(data))]
             if kernels is not None:
                 # What a notebook's thread needs (papermill and its engine, the record schema),
                 # imported here while the kernels warm up, not once they are ready (0.4 s)
                 from analysis.pipeline import warm_engine  # noqa: F401
                 from analysis.verdicts import records  # noqa: F401
             results = _run(jobs_, kernels, stream, done, total) if kernels is not None else {}
-            write_timings(results)
+            write_timings(results, data)
             if kernels is not None:
                 kernels.close()  # before publishing: the kernels' memory and cores are free again
             if inputs_now(data) != inputs_before:
@@ -246,28 +248,34 @@ def heaviest_first(plans: list[Plan], claims: list, seconds: dict[str, float] | 
     return sorted(plans, key=lambda p: (-counts.get(p.notebook.stem, 0), p.notebook.name))
 
 
-#: How long each notebook took when it last ran on this machine (scratch, never published).
+#: How long each notebook took when it last ran on this machine, by data folder (scratch, never published).
 TIMINGS = "timings.json"
 
 
-def read_timings() -> dict[str, float]:
-    """Seconds each notebook took when it last ran here; nothing if unknown or unreadable."""
+def read_timings(data: Path) -> dict[str, float]:
+    """Seconds each notebook took when it last ran here on the data in ``data``; nothing if unknown
+    or unreadable."""
     try:
-        found = json.loads((paths.build_dir() / TIMINGS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        found = json.loads((paths.build_dir() / TIMINGS).read_text(encoding="utf-8")).get(str(data), {})
+    except (OSError, ValueError, AttributeError):
         return {}
     return {k: float(v) for k, v in found.items() if isinstance(v, (int, float))} if isinstance(found, dict) else {}
 
 
-def write_timings(results: dict) -> None:
+def write_timings(results: dict, data: Path) -> None:
     """Remember how long each notebook that ran took (for the next build's order); a failure to
     write is no reason to fail the build."""
-    timings = {**read_timings(), **{name: round(r.seconds, 3) for name, r in results.items() if r.ok}}
     target = paths.build_dir() / TIMINGS
+    try:
+        every = json.loads(target.read_text(encoding="utf-8"))
+        every = every if isinstance(every, dict) else {}
+    except (OSError, ValueError):
+        every = {}
+    every[str(data)] = {**read_timings(data), **{name: round(r.seconds, 3) for name, r in results.items() if r.ok}}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(timings, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        temporary.write_text(json.dumps(every, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         os.replace(temporary, target)
     except OSError:
         pass
@@ -505,7 +513,7 @@ def _inputs_with_tables(p: Plan, tables: list[str], data: Path) -> str:
     from analysis.pipeline import notebooks as nbs
 
     return fingerprint.inputs_hash(nbs.source_text(nbs.read(p.notebook)), data, tables, p.params,
-                                   fingerprint.package_hash(), fingerprint.lock_hash())
+                                   p.package or fingerprint.package_hash(), p.lock or fingerprint.lock_hash())
 
 
 class Terminated(BaseException):

@@ -90,10 +90,13 @@ MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "
                     "}": "\\}"}
 
 
+_MARKDOWN_TABLE = str.maketrans(MARKDOWN_ESCAPES)
+
+
 def md(text: object) -> str:
     """Data as Markdown text: markup characters escaped (a quote with ``<script>``, a ``![](…)``
     image or a ``|`` stays text), on one line."""
-    return "".join(MARKDOWN_ESCAPES.get(ch, ch) for ch in " ".join(str(text).split()))
+    return " ".join(str(text).split()).translate(_MARKDOWN_TABLE)
 
 
 def as_markdown(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None) -> str:
