@@ -10,7 +10,8 @@ each, on this machine, in the same run:
   notebook: pandas, matplotlib and the package), once per project notebook, one after another;
 - a no-op build (nothing changed) against one kernel start (the floor divided by the notebooks);
 - where the version has warm kernels, the full build with a kernel of its own for each notebook
-  (``--kernel-per-notebook``, the way before them), against the same floor.
+  (``--kernel-per-notebook``: the way before them; since kernels are forked from a warm process,
+  a new kernel costs little, so this is no longer a cold build), against the same floor.
 
 The floor, the full build and the no-op build are medians of three interleaved runs, after one
 warm-up kernel start; `make test` and the fresh clone are measured once.

@@ -149,3 +149,20 @@ def test_the_warm_client_makes_the_outputs_nbformat_makes(msg_type, content):
     assert {k: type(v) for k, v in mine.items()} == {k: type(v) for k, v in theirs.items()}
     with pytest.raises(ValueError):
         output_node({"header": {"msg_type": "status"}, "content": {}})
+
+
+def test_the_warm_process_forks_only_when_nothing_would_break(monkeypatch):
+    """A fork keeps one thread (a lock another held stays locked) and breaks a ZeroMQ context: with
+    either, the kernel starts the usual way."""
+    import threading
+
+    import zmq
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(zmq.Context, "_instance", None, raising=False)
+    assert kernel_fork._safe_to_fork()
+    monkeypatch.setattr(zmq.Context, "_instance", object(), raising=False)
+    assert not kernel_fork._safe_to_fork()
+    monkeypatch.setattr(zmq.Context, "_instance", None, raising=False)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert not kernel_fork._safe_to_fork()

@@ -26,6 +26,7 @@ import contextlib
 import gc
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -156,11 +157,14 @@ def serve(commands_fd: int, replies_fd: int) -> None:
     # debugpy, which every kernel imports as it starts (0.14 s); its warning about frozen modules,
     # which a kernel sends to no one, would reach the terminal from here.
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    import ipykernel.debugger
-    import ipykernel.ipkernel
-    import ipykernel.kernelapp  # noqa: F401
+    try:
+        import ipykernel.debugger
+        import ipykernel.ipkernel
+        import ipykernel.kernelapp  # noqa: F401
 
-    kernel_state.load(kernel_state.WARM_PACKAGES, kernel_state.WARM_MODULES)
+        kernel_state.load(kernel_state.WARM_PACKAGES, kernel_state.WARM_MODULES)
+    except Exception:  # noqa: BLE001 - the kernels start the usual way, and their notebooks say what is wrong
+        os._exit(1)
     gc.collect()
     gc.freeze()  # shared with every fork, and never walked by their collections
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels that end are reaped at once
@@ -169,11 +173,21 @@ def serve(commands_fd: int, replies_fd: int) -> None:
             os.fdopen(replies_fd, "w", encoding="utf-8") as replies:
         for line in commands:
             request = json.loads(line)
-            pid = os.fork()
-            if pid == 0:
-                _become_kernel(request, (commands_fd, replies_fd))
-            replies.write(json.dumps({"pid": pid}) + "\n")
+            pid = None
+            if _safe_to_fork():
+                pid = os.fork()
+                if pid == 0:
+                    _become_kernel(request, (commands_fd, replies_fd))
+            replies.write(json.dumps({"pid": pid}) + "\n")  # None: start it the usual way
             replies.flush()
+
+
+def _safe_to_fork() -> bool:
+    """One thread and no ZeroMQ context: a fork keeps only the thread that forks (a lock another
+    held stays locked for ever), and a context's sockets and threads do not survive it."""
+    import zmq
+
+    return threading.active_count() == 1 and getattr(zmq.Context, "_instance", None) is None
 
 
 def _become_kernel(request: dict, inherited: tuple[int, ...]) -> None:
@@ -195,6 +209,9 @@ def _become_kernel(request: dict, inherited: tuple[int, ...]) -> None:
         if sys.path and sys.path[0] in ("", os.getcwd()):
             del sys.path[0]  # as ipykernel_launcher does; IPython puts the kernel's folder back
         sys.path_importer_cache.clear()  # finders made for the zygote's folder
+        random.seed()  # its own random state, as a new process has (not the zygote's, shared by every fork)
+        if (numpy_random := sys.modules.get("numpy.random")) is not None:
+            numpy_random.seed()
         sys.argv = [LAUNCHER, *request["argv"]]
         from ipykernel.kernelapp import IPKernelApp
 
