@@ -81,4 +81,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # The process ends here: its last garbage collection need not walk every object the imports made
+    # (pandas, papermill, jupyter_client: 0.15 s of every command). Cyclic garbage left is only
+    # memory the system takes back; files are closed where they are written.
+    import gc
+
+    gc.freeze()
+    sys.exit(status)
