@@ -43,7 +43,11 @@ with contextlib.redirect_stderr(shown):
         "__warningregistry__", {}))
 print({"leftover": "leftover" in dir(), "figures": len(plt.get_fignums()),
        "linewidth": matplotlib.rcParams["lines.linewidth"], "warned": "shown once?" in shown.getvalue(),
-       "path": "/nowhere" in sys.path, "cwd": os.getcwd(), "label": label, "parent": os.getppid(), "pid": os.getpid()})
+       "path": "/nowhere" in sys.path, "cwd": os.getcwd(), "label": label, "parent": os.getppid(), "pid": os.getpid(),
+       "pandas_columns": __import__("pandas").get_option("display.max_columns"),
+       "pyplot_hooked": any(getattr(f, "__name__", "") == "_draw_all_if_interactive"
+                            for f in get_ipython().events.callbacks["post_execute"]),
+       "argv0": os.path.basename(sys.argv[0])})
 """
 
 
@@ -85,13 +89,18 @@ def test_a_reused_kernel_shows_the_next_notebook_nothing_of_the_last(tmp_path):
 
     forked, kernel = found.pop("parent"), found.pop("pid")
     assert found == {"leftover": False, "figures": 0, "linewidth": matplotlib.rcParamsDefault["lines.linewidth"],
-                     "warned": True, "path": False, "cwd": str(tmp_path), "label": "given"}
+                     "warned": True, "path": False, "cwd": str(tmp_path), "label": "given",
+                     # what libraries decide, as they are imported, by the Jupyter kernel they find
+                     # (a forked kernel's were imported before it existed): pandas's own rule for a
+                     # kernel, pyplot's hook on the shell, the launcher as the program
+                     "pandas_columns": 20, "pyplot_hooked": True, "argv0": "ipykernel_launcher.py"}
     if kernel_fork.SUPPORTED:
         assert forked == zygote.process.pid, "the kernel is a fork of the pool's warm process"
         assert zygote.process.poll() is not None, "which ends with the pool"
     assert not kernel_fork._running(kernel), "and so does the kernel"
 
 
+@pytest.mark.skipif(not kernel_fork.SUPPORTED, reason="kernels are forked on Linux only")
 def test_a_process_is_running_until_it_ends_even_unreaped():
     """A forked kernel is the warm process's child, not the build's: the build sees it end by its
     state, a zombie counting as ended (the warm process may be gone before reaping it)."""
@@ -108,6 +117,9 @@ def test_a_process_is_running_until_it_ends_even_unreaped():
     os.waitpid(child, 0)
     process = kernel_fork.ForkedProcess(child)
     assert process.poll() == 0 and process.wait(timeout=1) == 0, "a reaped one too"
+    me = kernel_fork._start_time(os.getpid())
+    assert kernel_fork._running(os.getpid(), me)
+    assert not kernel_fork._running(os.getpid(), str(int(me) + 1)), "a pid given to another process is not ours"
 
 
 def test_a_warm_process_that_cannot_start_gives_no_kernel(tmp_path):
@@ -166,3 +178,37 @@ def test_the_warm_process_forks_only_when_nothing_would_break(monkeypatch):
     monkeypatch.setattr(zmq.Context, "_instance", None, raising=False)
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert not kernel_fork._safe_to_fork()
+
+
+class _FailingZygote:
+    """Forks "kernels" that are gone before they answer; given up, forks none."""
+
+    python = kernel_fork.sys.executable
+
+    def __init__(self) -> None:
+        self.usable, self.forks = True, 0
+
+    def fork(self, argv, env, cwd):
+        if not self.usable:
+            return None
+        self.forks += 1
+        gone = __import__("subprocess").Popen(["true"])
+        gone.wait()
+        return gone.pid
+
+    def give_up(self) -> None:
+        self.usable = False
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_fork_that_does_not_start_gives_way_to_a_kernel_started_as_usual(tmp_path):
+    """One kernel start (cold): the pool gives the warm process up and starts its kernel itself."""
+    zygote = _FailingZygote()
+    pool = KernelPool(1, tmp_path, execute.KERNEL, execute.EXTRA_ARGUMENTS, zygote=zygote)
+    try:
+        forked = pool.submit(lambda: pool.kernel(tmp_path).forked).result(timeout=120)
+    finally:
+        pool.close()
+    assert (zygote.forks, zygote.usable, forked) == (1, False, False)

@@ -27,6 +27,7 @@ import gc
 import json
 import os
 import random
+import select
 import signal
 import subprocess
 import sys
@@ -38,6 +39,8 @@ from pathlib import Path
 SUPPORTED = sys.platform.startswith("linux") and hasattr(os, "fork")
 #: What a kernelspec runs for an IPython kernel (``python -m ipykernel_launcher -f …``).
 LAUNCHER = "ipykernel_launcher"
+#: Seconds to wait for the zygote's answer (its imports, for the first kernel), as for a kernel's.
+REPLY_TIMEOUT = 120
 
 
 class Zygote:
@@ -60,27 +63,39 @@ class Zygote:
             os.close(replies_write)
         self._lock = threading.Lock()
         self.closed = False
+        self.usable = self.process is not None
         self._reader = os.fdopen(self._replies, "r", encoding="utf-8")
         self._writer = os.fdopen(self._commands, "w", encoding="utf-8")
 
     def fork(self, argv: list[str], env: dict[str, str], cwd: str) -> int | None:
         """A new kernel process (its pid) run as ``ipykernel_launcher argv`` with ``env`` in ``cwd``;
-        ``None`` if the zygote is not there (it failed to start or stopped): start it the usual way."""
+        ``None`` if the zygote is not there (it failed to start, stopped, gave no answer within
+        :data:`REPLY_TIMEOUT`, or was given up): start it the usual way."""
         request = json.dumps({"argv": argv, "env": env, "cwd": cwd})
         with self._lock:
             if self.closed:
                 raise RuntimeError("the build stopped its kernels")
-            if self.process is None or self.process.poll() is not None:
+            if not self.usable or self.process is None or self.process.poll() is not None:
                 return None
             try:
                 self._writer.write(request + "\n")
                 self._writer.flush()
-                reply = self._reader.readline()  # after its imports, for the first kernel
+                # after its imports, for the first kernel
+                answered = select.select([self._reader], [], [], REPLY_TIMEOUT)[0]
+                reply = self._reader.readline() if answered else ""
             except (OSError, ValueError):
                 reply = ""
             if not reply and self.closed:
                 raise RuntimeError("the build stopped its kernels")
-        return json.loads(reply)["pid"] if reply else None
+            if not reply:
+                self.usable = False  # stuck or gone: no kernel from it any more
+                return None
+        return json.loads(reply)["pid"]
+
+    def give_up(self) -> None:
+        """Fork no more kernels (one of its forks failed to start): the next ones start the usual
+        way. The zygote itself stays until :meth:`close`, its running kernels with it."""
+        self.usable = False
 
     def close(self) -> None:
         """Stop the zygote at once (a thread waiting for a kernel gets none). Its kernels are stopped
@@ -97,17 +112,19 @@ class Zygote:
 
 class ForkedProcess:
     """A forked kernel, as much of ``subprocess.Popen`` as jupyter_client's ``LocalProvisioner``
-    uses. It is the zygote's child, not this process's: the zygote reaps it, so it is alive as long
-    as its pid is (its exit status is not known here: 0 once it is gone)."""
+    uses. It is the zygote's child, not this process's: the zygote reaps it, so it runs as long as
+    a process with its pid and its start time does (a pid the system gave to another process since
+    is not it: never signalled). Its exit status is not known here: 0 once it is gone."""
 
     stdin = stdout = stderr = None
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
-        self.returncode: int | None = None
+        self.started = _start_time(pid)
+        self.returncode: int | None = None if self.started is not None else 0
 
     def poll(self) -> int | None:
-        if self.returncode is None and not _running(self.pid):
+        if self.returncode is None and not _running(self.pid, self.started):
             self.returncode = 0
         return self.returncode
 
@@ -133,15 +150,30 @@ class ForkedProcess:
         self.send_signal(signal.SIGTERM)
 
 
-def _running(pid: int) -> bool:
-    """Whether process ``pid`` runs: it exists and has not ended (a zombie has: once the zygote
-    is gone, a kernel that ends waits for the system to reap it)."""
+def _stat(pid: int) -> list[str] | None:
+    """The fields of ``/proc/<pid>/stat`` after the command name (which may hold spaces), or
+    ``None`` if there is no such process."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
     except OSError:
+        return None
+    return stat[stat.rfind(")") + 2:].split()
+
+
+def _start_time(pid: int) -> str | None:
+    """When process ``pid`` started (clock ticks since boot), ``None`` if there is no such process."""
+    fields = _stat(pid)
+    return fields[19] if fields and len(fields) > 19 else None
+
+
+def _running(pid: int, started: str | None = None) -> bool:
+    """Whether process ``pid`` (started at ``started``, if given) runs: it exists, has not ended (a
+    zombie has: once the zygote is gone, a kernel that ends waits for the system to reap it), and
+    is the same process."""
+    fields = _stat(pid)
+    if not fields or fields[0] in ("Z", "X", "x"):
         return False
-    state = stat[stat.rfind(")") + 2:][:1]  # the field after the command name, which may hold spaces
-    return state not in ("Z", "X", "x", "")
+    return started is None or (len(fields) > 19 and fields[19] == started)
 
 
 # --- in the zygote ---------------------------------------------------------------------------------
@@ -150,6 +182,10 @@ def serve(commands_fd: int, replies_fd: int) -> None:
     """The zygote: import what kernels import, then fork a kernel for each request read from
     ``commands_fd`` (a JSON line: argv, env, cwd), replying with its pid on ``replies_fd``. Ends
     when the build closes the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the build, which stops this
+    import builtins
+    from types import SimpleNamespace
+
     from analysis.pipeline import kernel_state
 
     # What ipykernel sets before anything imports matplotlib (a user's own setting is kept).
@@ -157,6 +193,9 @@ def serve(commands_fd: int, replies_fd: int) -> None:
     # debugpy, which every kernel imports as it starts (0.14 s); its warning about frozen modules,
     # which a kernel sends to no one, would reach the terminal from here.
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    # A library that asks, as it is imported, whether it runs in a Jupyter kernel (pandas sets
+    # display.max_columns to 20 there, 0 in a terminal) hears yes, as in the kernels it is for.
+    builtins.get_ipython = lambda: SimpleNamespace(kernel=None)  # type: ignore[attr-defined]
     try:
         import ipykernel.debugger
         import ipykernel.ipkernel
@@ -165,10 +204,11 @@ def serve(commands_fd: int, replies_fd: int) -> None:
         kernel_state.load(kernel_state.WARM_PACKAGES, kernel_state.WARM_MODULES)
     except Exception:  # noqa: BLE001 - the kernels start the usual way, and their notebooks say what is wrong
         os._exit(1)
+    finally:
+        del builtins.get_ipython  # type: ignore[attr-defined]
     gc.collect()
     gc.freeze()  # shared with every fork, and never walked by their collections
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels that end are reaped at once
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the build, which stops this
     with os.fdopen(commands_fd, "r", encoding="utf-8") as commands, \
             os.fdopen(replies_fd, "w", encoding="utf-8") as replies:
         for line in commands:
@@ -194,8 +234,12 @@ def _become_kernel(request: dict, inherited: tuple[int, ...]) -> None:
     """In a fresh fork: become what ``python -m ipykernel_launcher argv`` would start; never returns."""
     status = 1
     try:
+        zygote = os.getppid()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel's own subprocesses are waited for
         signal.signal(signal.SIGINT, signal.default_int_handler)  # an interrupt stops a cell
+        _end_with_parent()
+        if os.getppid() != zygote:  # it ended before it could be told
+            os._exit(1)
         os.setsid()
         for fd in inherited:
             with contextlib.suppress(OSError):
@@ -212,7 +256,7 @@ def _become_kernel(request: dict, inherited: tuple[int, ...]) -> None:
         random.seed()  # its own random state, as a new process has (not the zygote's, shared by every fork)
         if (numpy_random := sys.modules.get("numpy.random")) is not None:
             numpy_random.seed()
-        sys.argv = [LAUNCHER, *request["argv"]]
+        sys.argv = [_launcher_path(), *request["argv"]]  # as `python -m ipykernel_launcher …` has it
         from ipykernel.kernelapp import IPKernelApp
 
         # Settings ipykernel reads from the environment when it is imported (in the zygote, before
@@ -227,3 +271,20 @@ def _become_kernel(request: dict, inherited: tuple[int, ...]) -> None:
             sys.stdout.flush()
             sys.stderr.flush()
         os._exit(status)
+
+
+def _end_with_parent() -> None:
+    """Be killed when the zygote ends (Linux's PR_SET_PDEATHSIG): a kernel it forked just as the
+    build stopped it, which the build never heard of, does not outlive it."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+
+
+def _launcher_path() -> str:
+    """The file ``python -m ipykernel_launcher`` runs (its ``sys.argv[0]``)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(LAUNCHER)
+    return spec.origin if spec is not None and spec.origin else LAUNCHER

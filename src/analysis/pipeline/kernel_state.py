@@ -48,6 +48,10 @@ def prepare(packages: list[str], modules: list[str]) -> None:
     """Import ``packages`` with every module in them, and ``modules`` (already done in a kernel
     forked from a warm process); remember the state a fresh kernel has after importing them."""
     load(packages, modules)
+    if (pyplot := sys.modules.get("matplotlib.pyplot")) is not None:
+        # pyplot hooks itself to the shell it finds when a backend is chosen; in a kernel forked
+        # from the build's warm process, that was before the kernel's shell existed.
+        pyplot.install_repl_displayhook()
     import matplotlib
 
     _saved.update(rc=dict(matplotlib.rcParams), filters=list(warnings.filters), path=list(sys.path))

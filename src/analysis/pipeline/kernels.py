@@ -22,6 +22,7 @@ import os
 import queue
 import sys
 import threading
+import time
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -109,13 +110,21 @@ class WarmKernel:
         """Wait until the kernel answers and its output channel reaches this client: jupyter_client's
         ``wait_for_ready`` without its last step, which waits 0.2 s for the output channel to fall
         silent (a notebook's client reads only the output of its own requests)."""
+        deadline = time.monotonic() + READY_TIMEOUT
         while True:
             await self._reply(self.kc.kernel_info(), "started")
             try:
                 await self.kc.get_iopub_msg(timeout=IOPUB_WAIT)
                 return
             except queue.Empty:
+                if time.monotonic() > deadline:
+                    raise KernelError("the kernel could not be started: its output never reached the build") from None
                 continue  # its output went out before this client was subscribed: ask again
+
+    @property
+    def forked(self) -> bool:
+        """Whether it is a fork of the build's warm process."""
+        return bool(getattr(self.km.provisioner, "forked", False))
 
     async def _silent(self, code: str, what: str) -> None:
         """Run ``code`` without output, history or a new execution count (waiting for its reply
@@ -150,17 +159,23 @@ class ForkProvisioner(LocalProvisioner):
     which must never be signalled)."""
 
     zygote: Zygote | None = None
+    forked = False  # whether the kernel it launched is a fork of the zygote
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any):
         pid = None
-        if (self.zygote is not None and LAUNCHER in cmd and cmd[0] == self.zygote.python
-                and not self.kernel_spec.env):
+        # Exactly `python -m ipykernel_launcher …` with this interpreter: no flags a fork would lose.
+        plain = (LAUNCHER in cmd and cmd[0] == getattr(self.zygote, "python", None)
+                 and cmd[1:cmd.index(LAUNCHER)] == ["-m"])
+        if self.zygote is not None and plain and not self.kernel_spec.env:
             env = dict(kwargs.get("env") or os.environ)
             pid = self.zygote.fork(cmd[cmd.index(LAUNCHER) + 1:], env, str(kwargs.get("cwd") or os.getcwd()))
         if pid is None:
             return await super().launch_kernel(cmd, **kwargs)
+        self.forked = True
         self.process = ForkedProcess(pid)  # type: ignore[assignment]
-        self.pid, self.pgid = pid, None
+        # Its own session (it calls setsid as it starts): signals reach the processes a notebook starts
+        # too; until then, jupyter_client falls back on the process alone.
+        self.pid, self.pgid = pid, pid
         self.cwd = kwargs.get("cwd", Path.cwd())
         return self.connection_info
 
@@ -205,6 +220,10 @@ class KernelPool:
         try:
             kernel.start(cwd, extra_arguments)
         except BaseException as exc:  # noqa: BLE001 - reported by :meth:`kernel`
+            if kernel.forked and self._zygote is not None and not self._closed:
+                self._zygote.give_up()  # a fork that does not start: this and the next start the usual way
+                self._start()
+                return
             self._local.kernel = exc
             return
         if self._closed:
