@@ -241,3 +241,16 @@ def test_the_time_each_notebook_took_is_kept_for_the_next_build(tmp_path, monkey
     assert runner.read_timings(other) == {"a": 7.0}, "each data folder has its own"
     (tmp_path / "build" / runner.TIMINGS).write_text("not json", encoding="utf-8")
     assert runner.read_timings(data) == {}, "an unreadable file is no timing"
+
+
+def test_the_verdicts_by_notebook_are_pandas_crosstab_with_margins():
+    """The build's closing table, counted in Python, is what pandas' crosstab with margins gives."""
+    import pandas as pd
+
+    records = [{"notebook": n, "verdict": v} for n, v in
+               [("b", "EXACT"), ("a", "EXACT"), ("b", "ROUNDED"), ("a", "UNVERIFIABLE"), ("b", "EXACT")]]
+    expected = pd.crosstab(pd.Series([r["notebook"] for r in records], name="notebook"),
+                           pd.Series([r["verdict"] for r in records], name="verdict"),
+                           margins=True, margins_name="all").reset_index()
+    expected.columns.name = None
+    pd.testing.assert_frame_equal(runner.verdicts_by_notebook(records), expected, check_dtype=False)

@@ -199,7 +199,7 @@ class _FailingZygote:
     def give_up(self) -> None:
         self.usable = False
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         pass
 
 

@@ -8,6 +8,7 @@ even on another machine, can run a job so)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -67,7 +68,7 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
             where = {"engine_name": ENGINE, "km": kernel.km, "kc": kernel.kc}
         else:
             where = {"cwd": str(job.notebook.parent), "extra_arguments": EXTRA_ARGUMENTS}
-        papermill.execute_notebook(
+        ran = papermill.execute_notebook(
             str(job.notebook), str(raw), parameters=job.parameters, kernel_name=KERNEL, progress_bar=False,
             log_output=False, execution_timeout=CELL_TIMEOUT, request_save_on_cell_execute=False, **where,
         )
@@ -91,8 +92,10 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
         return Result(name, False, time.monotonic() - started, exit_status=2, error=why + kept)
     _give_back(kernels, kernel, healthy=True)
     try:
-        executed = nbs.normalise(nbformat.read(raw, as_version=4))
-        records = nbs.extract(executed)
+        executed = nbs.normalise(ran)  # what papermill wrote to ``raw`` (kept only for a failed run's copy)
+        # keys sorted at every level, as the notebook file has them (what a record says never depends
+        # on whether it was read from the kernel's messages or from the file)
+        records = json.loads(json.dumps(nbs.extract(executed), sort_keys=True))
         parse(records)  # every record matches the schema
         job.staged.write_text(nbformat.writes(executed) + "\n", encoding="utf-8")
     except OSError as exc:

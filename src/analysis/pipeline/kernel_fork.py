@@ -97,14 +97,16 @@ class Zygote:
         way. The zygote itself stays until :meth:`close`, its running kernels with it."""
         self.usable = False
 
-    def close(self) -> None:
-        """Stop the zygote at once (a thread waiting for a kernel gets none). Its kernels are stopped
-        by their managers; one left alone exits when the zygote is gone (its parent changed)."""
+    def close(self, wait: bool = True) -> None:
+        """Stop the zygote at once (a thread waiting for a kernel gets none); ``wait=False``: without
+        waiting for it to be gone (20 ms: the system frees its memory), which a later ``close()``
+        does. Its kernels are stopped by their managers; one left alone is killed with it."""
         self.closed = True
         if self.process is not None:
             with contextlib.suppress(OSError):
                 self.process.kill()
-            self.process.wait()
+            if wait:
+                self.process.wait()
         with self._lock, contextlib.suppress(OSError, ValueError):
             self._writer.close()
             self._reader.close()

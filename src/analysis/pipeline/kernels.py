@@ -17,6 +17,7 @@ importing at once take each other's core.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import queue
@@ -179,6 +180,16 @@ class ForkProvisioner(LocalProvisioner):
         self.cwd = kwargs.get("cwd", Path.cwd())
         return self.connection_info
 
+    async def wait(self) -> int | None:
+        """Until a forked kernel is gone, looking every 5 ms (jupyter_client looks every 0.1 s,
+        which a build ending pays once a kernel: the kill takes a millisecond)."""
+        if not isinstance(self.process, ForkedProcess):
+            return await super().wait()
+        while self.process.poll() is None:
+            await asyncio.sleep(0.005)
+        self.process = None
+        return 0
+
 
 def start_zygote(cwd: Path) -> Zygote | None:
     """The process kernels will be forked from, started now (``None`` where kernels cannot be
@@ -204,7 +215,9 @@ class KernelPool:
         self._kernels: list[WarmKernel] = []
         self._lock = threading.Lock()
         self._closed = False
-        # The process kernels are forked from (given: started early by the caller); the pool closes it.
+        # The process kernels are forked from (given: started early by the caller, who waits for it
+        # to be gone; the pool stops it).
+        self._own_zygote = zygote is None
         self._zygote = start_zygote(cwd) if zygote is None else zygote
         self._executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="kernel", initializer=self._start)
         for _ in range(size):  # each submission starts a thread, which starts its kernel
@@ -273,7 +286,7 @@ class KernelPool:
         for kernel in started:
             kernel.kill()
         if self._zygote is not None:
-            self._zygote.close()  # a thread waiting for a kernel from it stops waiting
+            self._zygote.close(wait=self._own_zygote)  # a thread waiting for a kernel from it stops waiting
         self._executor.shutdown(wait=True)
         for kernel in started:
             kernel.shutdown()

@@ -140,9 +140,10 @@ def schema_text() -> str:
 
 
 def dumps(records: list[VerdictRecord] | list[dict]) -> str:
-    """Deterministic JSON text: same records, same bytes."""
+    """Deterministic JSON text: same records, same bytes (keys sorted, however the records were
+    made: by the engine, or read back from a notebook)."""
     plain = [r.model_dump(mode="json") if isinstance(r, VerdictRecord) else r for r in records]
-    return json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(plain, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def parse(records: list[dict]) -> list[VerdictRecord]:
