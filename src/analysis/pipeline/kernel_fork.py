@@ -1,15 +1,14 @@
 """Kernels forked from one warm process: the imports done once per build, not once per kernel.
 
-A build starts one *zygote* (``python -c "…serve()"``) as soon as it starts: it imports what
-every kernel imports
-(ipykernel, pandas, matplotlib, the package: :data:`~analysis.pipeline.kernel_state.WARM_PACKAGES`),
-then waits. Each kernel the build asks for is a ``fork`` of it that becomes an ordinary IPython
+A build starts one *zygote* (``python -c "…serve()"``) as soon as it starts: it imports what every
+kernel imports (ipykernel, pandas, matplotlib, the package:
+:data:`~analysis.pipeline.kernel_state.WARM_PACKAGES`), as inside a Jupyter kernel, then waits. Each kernel the build asks for is a ``fork`` of it that becomes an ordinary IPython
 kernel (``IPKernelApp``, as ``python -m ipykernel_launcher`` would run it) in its own session, with
 the environment, working folder and arguments jupyter_client gives it. jupyter_client manages it
 through :class:`~analysis.pipeline.kernels.ForkProvisioner` (its ``LocalProvisioner``, launching
 by the zygote instead of ``Popen``): connection files, ports, messages, interrupts, shutdown are
-jupyter_client's own. This module does not import jupyter_client: the build starts the zygote
-first thing, before it has imported anything heavy.
+jupyter_client's own. A fork ends with the zygote, which ends with the build. This module does not
+import jupyter_client: the build starts the zygote first thing, before it has imported anything heavy.
 
 Why: on two cores, importing pandas, matplotlib and the package costs more than running most
 notebooks, and two kernels importing them at once take each other's core. A fork shares the
@@ -110,6 +109,12 @@ class Zygote:
         with self._lock, contextlib.suppress(OSError, ValueError):
             self._writer.close()
             self._reader.close()
+
+
+def start_zygote(cwd: Path) -> Zygote | None:
+    """The process kernels will be forked from, started now in ``cwd`` with this interpreter
+    (``None`` where kernels cannot be forked). Whoever starts it closes it."""
+    return Zygote(sys.executable, cwd) if SUPPORTED else None
 
 
 class ForkedProcess:

@@ -21,7 +21,6 @@ import asyncio
 import contextlib
 import os
 import queue
-import sys
 import threading
 import time
 import uuid
@@ -34,7 +33,7 @@ from jupyter_client.provisioning import LocalProvisioner
 from jupyter_core.utils import run_sync
 
 from analysis.errors import AnalysisError
-from analysis.pipeline.kernel_fork import LAUNCHER, ForkedProcess, Zygote
+from analysis.pipeline.kernel_fork import LAUNCHER, ForkedProcess, Zygote, start_zygote
 from analysis.pipeline.kernel_state import WARM_MODULES, WARM_PACKAGES
 
 READY_TIMEOUT = 120  # seconds for a new kernel to answer and import the package
@@ -156,8 +155,8 @@ class ForkProvisioner(LocalProvisioner):
     """jupyter_client's local provisioner, launching an IPython kernel by forking the zygote
     (:mod:`analysis.pipeline.kernel_fork`), or as usual where it cannot: another interpreter or
     launcher, a kernelspec that sets environment variables, no zygote. Signals go to the kernel's
-    process alone (it leads a session of its own; the zygote shares the build's process group,
-    which must never be signalled)."""
+    own process group (it leads a session of its own, as a kernel jupyter_client starts does; the
+    zygote shares the build's group, which is never signalled)."""
 
     zygote: Zygote | None = None
     forked = False  # whether the kernel it launched is a fork of the zygote
@@ -189,14 +188,6 @@ class ForkProvisioner(LocalProvisioner):
             await asyncio.sleep(0.005)
         self.process = None
         return 0
-
-
-def start_zygote(cwd: Path) -> Zygote | None:
-    """The process kernels will be forked from, started now (``None`` where kernels cannot be
-    forked). Whoever starts it closes it."""
-    from analysis.pipeline.kernel_fork import SUPPORTED
-
-    return Zygote(sys.executable, cwd) if SUPPORTED else None
 
 
 class KernelPool:

@@ -134,9 +134,9 @@ def build(notebooks: list[Path] | None = None, overrides: dict[str, str] | None 
     kernels are forked from a process that starts importing what they need now, while the build
     reads and checks its inputs (:mod:`analysis.pipeline.kernel_fork`; stopped at once if there
     is nothing to run)."""
-    from analysis.pipeline.kernel_fork import SUPPORTED, Zygote
+    from analysis.pipeline.kernel_fork import start_zygote
 
-    zygote = Zygote(sys.executable, paths.notebooks_dir()) if SUPPORTED else None
+    zygote = start_zygote(paths.notebooks_dir())
     try:
         return _build(notebooks, overrides, out, data_dir, base_url, force, jobs, stream, verbose, warm, zygote)
     finally:
@@ -258,23 +258,16 @@ TIMINGS = "timings.json"
 def read_timings(data: Path) -> dict[str, float]:
     """Seconds each notebook took when it last ran here on the data in ``data``; nothing if unknown
     or unreadable."""
-    try:
-        found = json.loads((paths.build_dir() / TIMINGS).read_text(encoding="utf-8")).get(str(data), {})
-    except (OSError, ValueError, AttributeError):
-        return {}
+    found = _timings().get(str(data), {})
     return {k: float(v) for k, v in found.items() if isinstance(v, (int, float))} if isinstance(found, dict) else {}
 
 
 def write_timings(results: dict, data: Path) -> None:
     """Remember how long each notebook that ran took (for the next build's order); a failure to
     write is no reason to fail the build."""
-    target = paths.build_dir() / TIMINGS
-    try:
-        every = json.loads(target.read_text(encoding="utf-8"))
-        every = every if isinstance(every, dict) else {}
-    except (OSError, ValueError):
-        every = {}
+    every = _timings()
     every[str(data)] = {**read_timings(data), **{name: round(r.seconds, 3) for name, r in results.items() if r.ok}}
+    target = paths.build_dir() / TIMINGS
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
@@ -282,6 +275,14 @@ def write_timings(results: dict, data: Path) -> None:
         os.replace(temporary, target)
     except OSError:
         pass
+
+
+def _timings() -> dict:
+    try:
+        found = json.loads((paths.build_dir() / TIMINGS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _run(jobs: list, kernels: KernelPool, stream, done: int, total: int) -> dict:
@@ -505,8 +506,8 @@ def _summary(records, results, plans, root, report_dir, verbose: bool, stream) -
 
 
 def verdicts_by_notebook(records: list[dict]) -> pd.DataFrame:
-    """How many verdicts of each code each notebook gave, with totals ("all"): pandas' crosstab
-    with margins, counted in Python (a fifth of the time at the end of every build)."""
+    """How many verdicts of each code each notebook gave, with totals ("all"): what pandas'
+    crosstab with margins gives, counted in Python (crosstab's machinery cost every build 20 ms)."""
     import pandas as pd
 
     notebooks = sorted({r["notebook"] for r in records})
