@@ -191,3 +191,23 @@ def test_charts_are_inline_svg_in_the_page_language_placed_with_the_claim_they_i
     dated = {r["article_id"] for r in records_in(ROOT / "results") if r["kind"] in ("date", "month", "year")}
     for article_id in dated:
         assert f'id="chart-timeline-{article_id}"' in html
+
+
+def test_notebook_pages_made_in_a_process_of_their_own_are_the_ones_made_here(tmp_path, monkeypatch):
+    """The report draws its pages while another process makes the notebooks' pages; what comes
+    back is what this process would make, and if that process fails, this one makes them (a
+    notebook that cannot be read fails here, with its own error)."""
+    import sys
+
+    from analysis.publish import notebook_page
+
+    notebooks = [paths.notebooks_dir() / "02_ndaa.ipynb", paths.notebooks_dir() / "03_polls.ipynb"]
+    here = notebook_page.bodies(notebooks)
+    assert notebook_page.bodies_elsewhere(notebooks)() == here
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    assert notebook_page.bodies_elsewhere(notebooks)() == here, "no process: made here"
+    monkeypatch.undo()
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{ not json", encoding="utf-8")
+    with pytest.raises(json.JSONDecodeError):
+        notebook_page.bodies_elsewhere([broken])()

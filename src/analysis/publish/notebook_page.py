@@ -13,6 +13,11 @@ import base64
 import binascii
 import json
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
 
@@ -111,6 +116,38 @@ def body(path: Path) -> str:
     """The body of a notebook's page, from its file."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
     return "\n".join(cell(item) for item in notebook.get("cells", []))
+
+
+def bodies(paths: list[Path]) -> dict[str, str]:
+    """The bodies of several notebooks' pages, by path (as given)."""
+    return {str(path): body(path) for path in paths}
+
+
+def bodies_elsewhere(paths: list[Path]) -> Callable[[], dict[str, str]]:
+    """Start rendering :func:`bodies` in a Python process of its own, now, and return what waits
+    for them: the report renders its other pages meanwhile, on the other core (Markdown to HTML
+    for every claim a notebook shows costs about as much as the report's own pages). If that
+    process fails, the bodies are rendered here, and an error in a notebook is raised here."""
+    folder = Path(tempfile.mkdtemp(prefix="notebook-pages-"))
+    target = folder / "bodies.json"
+    code = ("import json, sys; from pathlib import Path; from analysis.publish.notebook_page import bodies; "
+            "Path(sys.argv[2]).write_text(json.dumps(bodies([Path(p) for p in json.loads(sys.argv[1])])), "
+            "encoding='utf-8')")
+    try:
+        process = subprocess.Popen([sys.executable, "-c", code, json.dumps([str(p) for p in paths]), str(target)],
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        process = None
+
+    def wait() -> dict[str, str]:
+        try:
+            if process is not None and process.wait() == 0:
+                return json.loads(target.read_text(encoding="utf-8"))
+            return bodies(paths)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    return wait
 
 
 def pygments_css() -> str:

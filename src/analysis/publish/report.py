@@ -317,12 +317,13 @@ def charts_for(records: list[dict], data: DataPackage) -> tuple[dict[str, list[d
     return figures, timelines
 
 
-def render_notebook(notebook: Path, records: list[dict], title: str) -> str:
+def render_notebook(notebook: Path, records: list[dict], title: str, body: str | None = None) -> str:
     """One notebook as a page (English, as the notebooks narrate): outputs shown, code folded,
     everything from the notebook sanitised (:mod:`analysis.publish.notebook_page`). ``title`` is the
-    notebook's own name (the file read may be a staged copy)."""
+    notebook's own name (the file read may be a staged copy); ``body``: its body, if already made."""
     page = environment("en").get_template("notebook.html.j2")
-    return page.render(title=title, body=Markup(notebook_page.body(notebook)), records=records,
+    body = notebook_page.body(notebook) if body is None else body
+    return page.render(title=title, body=Markup(body), records=records,
                        pygments_css=Markup(notebook_page.pygments_css()))
 
 
@@ -332,6 +333,9 @@ def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url
     """Every page of the report, as ``relative path -> text``. ``published``: the published verdicts
     (claim id -> code), against which a re-run says what it changed."""
     staged_notebooks = staged_notebooks or {}
+    notebooks = {stem: staged_notebooks.get(f"{stem}.ipynb", notebooks_dir / f"{stem}.ipynb")
+                 for stem in sorted({r["notebook"] for r in records})}
+    bodies = notebook_page.bodies_elsewhere(list(notebooks.values()))  # while the rest is drawn here
     coverage = [c for c in (data.coverage(name) for name in data.names) if c is not None]
     figures, timelines = charts_for(records, data)
     sources = data.table("sources")
@@ -340,8 +344,8 @@ def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url
     pages = render_pages(records, sources, data.table("articles"), data.table("claims_excluded"),
                          coverage, base_url, variant, drafts=data.table("drafts") if "drafts" in data.tables else None,
                          published=published, figures=figures, timelines=timelines)
-    for stem in sorted({r["notebook"] for r in records}):
-        notebook = notebooks_dir / f"{stem}.ipynb"
+    made = bodies()
+    for stem, notebook in notebooks.items():
         mine = [r for r in records if r["notebook"] == stem]
-        pages[f"notebooks/{stem}.html"] = render_notebook(staged_notebooks.get(notebook.name, notebook), mine, stem)
+        pages[f"notebooks/{stem}.html"] = render_notebook(notebook, mine, stem, made[str(notebook)])
     return pages
