@@ -77,3 +77,18 @@ def test_the_catalog_template_lists_every_string_the_code_marks():
         fresh = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read(out) if m.id}
     committed = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read(i18n.LOCALE_DIR / "messages.pot") if m.id}
     assert fresh == committed, f"run `make messages`: new {sorted(fresh - committed)[:3]}, gone {sorted(committed - fresh)[:3]}"
+
+
+def test_a_table_given_as_rows_shows_as_the_same_frame_would():
+    """The notebooks' per-claim tables skip the DataFrame; what they show is what the frame shows
+    (one rule for every cell: rounding, dashes for missing values, dollars, ISO days, escaping)."""
+    import pandas as pd
+
+    from analysis.publish.tables import as_markdown, rows_as_markdown
+
+    columns = ["row", "n", "share", "amount_usd", "day", "note"]
+    rows = [["contacts: a|b", 3, 33.65, 800_000_000, pd.Timestamp("2025-10-16"), "*x* `y`"],
+            ["prior_contacts: c", 0, 2.5, 1_500, pd.Timestamp("2026-01-02"), None]]
+    frame = pd.DataFrame(rows, columns=columns)
+    assert rows_as_markdown(columns, rows, caption="Sources") == as_markdown(frame, caption="Sources")
+    assert rows_as_markdown(columns, [], caption="none") == as_markdown(frame.iloc[0:0], caption="none")

@@ -19,7 +19,7 @@ from analysis.io.contract import METADATA_KEY, TABLES_KEY
 from analysis.io.package import DataPackage
 from analysis.io.register import Claim
 from analysis.publish.formatting import format_claimed, format_computed, quantity, render
-from analysis.publish.tables import as_markdown, as_text, md, show
+from analysis.publish.tables import as_text, md, rows_as_markdown, show
 from analysis.publish.themes import THEMES
 from analysis.verdicts import engine, kinds
 from analysis.verdicts.scale import Verdict
@@ -147,10 +147,11 @@ class Run:
         if record["knowledge"]["known_by"] != record["knowledge"]["as_of"]:
             lines.append(f"- Checked with what was public up to {record['knowledge']['known_by']} (a forecast).")
         if show_readings and len(result.outcomes) > 1:
-            lines += ["", as_markdown(sensitivity(result), caption="Alternative readings the wording allows (base first)")]
+            lines += ["", rows_as_markdown(SENSITIVITY_COLUMNS, sensitivity_rows(result),
+                                           caption="Alternative readings the wording allows (base first)")]
         if not result.sources.empty:
-            lines += ["", as_markdown(sources_summary(result.sources),
-                                      caption="Sources behind the rows used (data/citations.csv)")]
+            lines += ["", rows_as_markdown(SOURCES_COLUMNS, sources_rows(result.sources),
+                                           caption="Sources behind the rows used (data/citations.csv)")]
         return "\n".join(lines)
 
     # -- output -------------------------------------------------------------------------------
@@ -200,8 +201,17 @@ def tolerance_text(claim: Claim) -> str:
             f"{quantity(tol.point_margin, claim.unit, LOCALE)} more, the point stands (IMPRECISE); beyond, INACCURATE.")
 
 
+SOURCES_COLUMNS = ["row", "supporting sources", "independent origins", "contradicting", "context"]
+SENSITIVITY_COLUMNS = ["reading", "computed", "verdict"]
+
+
 def sources_summary(cited: pd.DataFrame) -> pd.DataFrame:
     """One line per data row used: its supporting sources' origins, and how many contradict or give context."""
+    return pd.DataFrame(sources_rows(cited), columns=SOURCES_COLUMNS)
+
+
+def sources_rows(cited: pd.DataFrame) -> list[list[object]]:
+    """The rows of :func:`sources_summary`, in :data:`SOURCES_COLUMNS` order."""
     rows: dict[tuple[str, str], dict] = {}
     columns = [cited[c].tolist() for c in ("table", "row_id", "role", "origin", "source_id")]
     for table, row_id, role, origin, source_id in zip(*columns, strict=True):
@@ -213,15 +223,17 @@ def sources_summary(cited: pd.DataFrame) -> pd.DataFrame:
             line["contradicting"].append(source_id)
         else:
             line["context"] += 1
-    return pd.DataFrame([{"row": f"{table}: {row_id}", "supporting sources": line["supports"],
-                          "independent origins": ", ".join(sorted(line["origins"])),
-                          "contradicting": ", ".join(line["contradicting"]), "context": line["context"]}
-                         for (table, row_id), line in rows.items()],
-                        columns=["row", "supporting sources", "independent origins", "contradicting", "context"])
+    return [[f"{table}: {row_id}", line["supports"], ", ".join(sorted(line["origins"])), ", ".join(line["contradicting"]),
+             line["context"]] for (table, row_id), line in rows.items()]
 
 
 def sensitivity(result: engine.Check) -> pd.DataFrame:
     """The readings the wording allows, base first: reading, computed value, verdict."""
+    return pd.DataFrame(sensitivity_rows(result), columns=SENSITIVITY_COLUMNS)
+
+
+def sensitivity_rows(result: engine.Check) -> list[list[object]]:
+    """The rows of :func:`sensitivity`, in :data:`SENSITIVITY_COLUMNS` order."""
     rows = []
     dumped = result.record.model_dump(mode="json")  # once: only "computed" differs between readings
     for outcome in result.outcomes:
@@ -229,9 +241,9 @@ def sensitivity(result: engine.Check) -> pd.DataFrame:
             continue
         record = {**dumped, "computed": outcome.evidence.value}
         label = "; ".join(render(m, LOCALE) for m in outcome.label) or "as written"
-        rows.append({"reading": ("base: " if outcome is result.outcomes[0] else "") + label,
-                     "computed": format_computed(record, LOCALE), "verdict": outcome.verdict.value})
-    return pd.DataFrame(rows, columns=["reading", "computed", "verdict"])
+        rows.append([("base: " if outcome is result.outcomes[0] else "") + label, format_computed(record, LOCALE),
+                     outcome.verdict.value])
+    return rows
 
 
 def display_figure(fig, alt: str) -> None:

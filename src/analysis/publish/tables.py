@@ -101,10 +101,24 @@ def md(text: object) -> str:
 
 def as_markdown(frame: pd.DataFrame, ndigits: int = 1, caption: str | None = None) -> str:
     """A table as a Markdown (pipe) table, its caption in italics above it; every cell escaped."""
-    lines = [f"*{md(caption)}*", ""] if caption else []
     if frame.empty:
+        return _markdown_table([], [], caption)
+    return _markdown_table(*cells(frame, ndigits), caption)
+
+
+def rows_as_markdown(columns: list[str], rows: list[list[object]], ndigits: int = 1, caption: str | None = None) -> str:
+    """What :func:`as_markdown` makes of a frame with these columns and rows, without making the
+    frame (a notebook shows two small tables a claim). Each value is shown by the same rule
+    (:func:`cells`); a column holds what its values are, as a frame's would when none is missing."""
+    shown = [[_cell(value, ndigits, str(column).endswith("_usd")) for value, column in zip(row, columns, strict=True)]
+             for row in rows]
+    return _markdown_table([str(c) for c in columns], shown, caption)
+
+
+def _markdown_table(header: list[str], rows: list[list[str]], caption: str | None) -> str:
+    lines = [f"*{md(caption)}*", ""] if caption else []
+    if not rows:
         return "\n".join([*lines, "*(no rows)*"])
-    header, rows = cells(frame, ndigits)
     lines.append("| " + " | ".join(md(h) for h in header) + " |")
     lines.append("|" + "|".join("---" for _ in header) + "|")
     lines += ["| " + " | ".join(md(c) or " " for c in row) + " |" for row in rows]
