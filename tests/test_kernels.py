@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import os
+import subprocess
 
 import nbformat
 import papermill
@@ -170,12 +171,13 @@ def test_the_warm_process_forks_only_when_nothing_would_break(monkeypatch):
 
     import zmq
 
+    # pyzmq's singleton: if it is renamed, this fails rather than the check going blind
     monkeypatch.setattr(threading, "active_count", lambda: 1)
-    monkeypatch.setattr(zmq.Context, "_instance", None, raising=False)
+    monkeypatch.setattr(zmq.Context, "_instance", None)
     assert kernel_fork._safe_to_fork()
-    monkeypatch.setattr(zmq.Context, "_instance", object(), raising=False)
+    monkeypatch.setattr(zmq.Context, "_instance", object())
     assert not kernel_fork._safe_to_fork()
-    monkeypatch.setattr(zmq.Context, "_instance", None, raising=False)
+    monkeypatch.setattr(zmq.Context, "_instance", None)
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert not kernel_fork._safe_to_fork()
 
@@ -192,7 +194,7 @@ class _FailingZygote:
         if not self.usable:
             return None
         self.forks += 1
-        gone = __import__("subprocess").Popen(["true"])
+        gone = subprocess.Popen(["true"])
         gone.wait()
         return gone.pid
 

@@ -203,10 +203,12 @@ def test_notebook_pages_made_in_a_process_of_their_own_are_the_ones_made_here(tm
 
     notebooks = [paths.notebooks_dir() / "02_ndaa.ipynb", paths.notebooks_dir() / "03_polls.ipynb"]
     here = notebook_page.bodies(notebooks)
-    assert notebook_page.bodies_elsewhere(notebooks)() == here
-    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
-    assert notebook_page.bodies_elsewhere(notebooks)() == here, "no process: made here"
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # this process cannot make them: they come from the other
+        patched.setattr(notebook_page, "bodies", lambda paths: pytest.fail("made here, not elsewhere"))
+        assert notebook_page.bodies_elsewhere(notebooks)() == here
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "executable", str(tmp_path / "no-python"))
+        assert notebook_page.bodies_elsewhere(notebooks)() == here, "no process: made here"
     broken = tmp_path / "broken.ipynb"
     broken.write_text("{ not json", encoding="utf-8")
     with pytest.raises(json.JSONDecodeError):

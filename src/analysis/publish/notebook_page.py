@@ -128,6 +128,8 @@ def bodies_elsewhere(paths: list[Path]) -> Callable[[], dict[str, str]]:
     for them: the report renders its other pages meanwhile, on the other core (Markdown to HTML
     for every claim a notebook shows costs about as much as the report's own pages). If that
     process fails, the bodies are rendered here, and an error in a notebook is raised here."""
+    if not paths:
+        return dict
     folder = Path(tempfile.mkdtemp(prefix="notebook-pages-"))
     target = folder / "bodies.json"
     code = ("import json, sys; from pathlib import Path; from analysis.publish.notebook_page import bodies; "
