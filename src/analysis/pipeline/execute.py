@@ -47,8 +47,6 @@ class Result:
 def execute(job: Job, kernels: KernelPool | None = None) -> Result:
     """Run one notebook (in a kernel of ``kernels``, else in one of its own); on success its
     normalised copy is at ``job.staged``."""
-    import nbformat
-    import papermill
     from papermill.exceptions import PapermillExecutionError
 
     from analysis.pipeline import notebooks as nbs
@@ -68,10 +66,7 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
             where = {"engine_name": ENGINE, "km": kernel.km, "kc": kernel.kc}
         else:
             where = {"cwd": str(job.notebook.parent), "extra_arguments": EXTRA_ARGUMENTS}
-        ran = papermill.execute_notebook(
-            str(job.notebook), str(raw), parameters=job.parameters, kernel_name=KERNEL, progress_bar=False,
-            log_output=False, execution_timeout=CELL_TIMEOUT, request_save_on_cell_execute=False, **where,
-        )
+        ran = run_papermill(job.notebook, raw, job.parameters, **where)
     except PapermillExecutionError as exc:
         _give_back(kernels, kernel, healthy=True)  # a cell raised; the kernel is fine
         kept = _keep_failed(raw, job.failed_dir, name)
@@ -92,12 +87,12 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
         return Result(name, False, time.monotonic() - started, exit_status=2, error=why + kept)
     _give_back(kernels, kernel, healthy=True)
     try:
-        executed = nbs.normalise(ran)  # what papermill wrote to ``raw`` (kept only for a failed run's copy)
+        executed = nbs.normalise(ran)
         # keys sorted at every level, as the notebook file has them (what a record says never depends
         # on whether it was read from the kernel's messages or from the file)
         records = json.loads(json.dumps(nbs.extract(executed), sort_keys=True))
         parse(records)  # every record matches the schema
-        job.staged.write_text(nbformat.writes(executed) + "\n", encoding="utf-8")
+        job.staged.write_text(nbs.text(executed) + "\n", encoding="utf-8")
     except OSError as exc:
         from analysis.pipeline.publication import output_error
 
@@ -112,6 +107,36 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
                       error="it published no verdict record (its last cell should call run.publish())")
     return Result(name, True, time.monotonic() - started, staged=job.staged, records=records,
                   tables=nbs.tables_read(executed))
+
+
+def run_papermill(notebook: Path, raw: Path, parameters: dict, cwd: str | None = None, **engine: object):
+    """``papermill.execute_notebook`` (2.x) step by step, with papermill's own functions: read the
+    notebook, inject the parameters, execute it with the engine, and raise
+    ``PapermillExecutionError`` if a cell failed, papermill having written the failed notebook to
+    ``raw``. Unlike ``execute_notebook``, a notebook that ran to the end is returned without also
+    being written to ``raw``: the build writes it once, normalised (serialising a notebook of a
+    thousand claims twice cost more than running them)."""
+    from papermill.engines import papermill_engines
+    from papermill.execute import prepare_notebook_metadata, raise_for_execution_errors, remove_error_markers
+    from papermill.iorw import load_notebook_node, local_file_io_cwd
+    from papermill.parameterize import parameterize_notebook
+    from papermill.utils import chdir
+
+    engine_name = engine.pop("engine_name", None)
+    with local_file_io_cwd():
+        nb = load_notebook_node(str(notebook))
+        if parameters:
+            nb = parameterize_notebook(nb, parameters, False, kernel_name=KERNEL, engine_name=engine_name)
+        nb = prepare_notebook_metadata(nb, str(notebook), str(raw), False)
+        nb = remove_error_markers(nb)
+        kernel_name = papermill_engines.nb_kernel_name(engine_name=engine_name, nb=nb, name=KERNEL)
+        with chdir(cwd):
+            nb = papermill_engines.execute_notebook_with_engine(
+                engine_name, nb, input_path=str(notebook), output_path=None, kernel_name=kernel_name,
+                progress_bar=False, log_output=False, start_timeout=60, stdout_file=None, stderr_file=None,
+                execution_timeout=CELL_TIMEOUT, **engine)
+        raise_for_execution_errors(nb, str(raw))
+    return nb
 
 
 def _give_back(kernels: KernelPool | None, kernel, healthy: bool) -> None:

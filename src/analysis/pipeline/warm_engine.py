@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from nbformat import NotebookNode, from_dict
+from nbformat import NotebookNode
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 
@@ -25,14 +25,18 @@ def output_node(msg: dict) -> NotebookNode:
     without checking it against the notebook schema one output at a time: nbformat checks a part of
     a notebook with ``jsonschema`` (about 1 ms an output, most of a notebook's cost in the build
     process), while a whole notebook is checked when papermill writes it. Raises ``ValueError`` for
-    a message that is not an output."""
+    a message that is not an output. Only the output and its first level (``data``, ``metadata``)
+    are made ``NotebookNode``; what they hold stays as the message decoded it (a notebook of a
+    thousand claims carries megabytes of records in its last output's metadata, and nothing reads
+    them by attribute)."""
     msg_type = msg["header"]["msg_type"]
     if msg_type not in _OUTPUT_FIELDS:
         raise ValueError(f"Unrecognized output msg type: {msg_type!r}")
     content = msg["content"]
     node = NotebookNode(output_type=msg_type)
     for name in _OUTPUT_FIELDS[msg_type]:
-        node[name] = from_dict(content[name])
+        value = content[name]
+        node[name] = NotebookNode(value) if isinstance(value, dict) else value
     return node
 
 

@@ -13,6 +13,8 @@ profile; the tests validate every record against it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from analysis.io.publication import Publication
@@ -42,7 +44,7 @@ def _rating(verdict: Verdict, explanation: str) -> dict:
     return rating
 
 
-def _appearance(article: pd.Series) -> dict:
+def _appearance(article: Mapping) -> dict:
     """Where the claim appeared: what the data establish about the article, and nothing they do not
     (a field not established is left out, never filled with a placeholder)."""
     work: dict = {"@type": "NewsArticle"}
@@ -61,7 +63,7 @@ def _by_id(sources: pd.DataFrame) -> dict[str, dict]:
     return {row["source_id"]: row for row in sources.to_dict("records")}
 
 
-def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame | dict[str, dict], page_url: str,
+def claim_review(record: dict, article: Mapping, sources: pd.DataFrame | dict[str, dict], page_url: str,
                  notebook_url: str, config: Publication) -> dict:
     """The ClaimReview of one verdict record. ``sources``: the sources table, or its rows by id
     (:func:`claim_reviews` indexes it once for all records)."""
@@ -96,7 +98,7 @@ def claim_review(record: dict, article: pd.Series, sources: pd.DataFrame | dict[
 
 def claim_reviews(records: list[dict], articles: pd.DataFrame, sources: pd.DataFrame, base_url: str,
                   config: Publication) -> list[dict]:
-    by_article = {article_id: row for article_id, row in articles.set_index("article_id").iterrows()}
+    by_article = {row["article_id"]: row for row in articles.to_dict("records")}
     by_id = _by_id(sources)
     return [claim_review(r, by_article[r["article_id"]], by_id, f"{base_url}index.html",
                          f"{base_url}notebooks/{r['notebook']}.html", config)

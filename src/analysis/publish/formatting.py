@@ -12,7 +12,9 @@ import math
 import re
 import string
 from datetime import date
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date, format_interval, get_day_names
 from babel.numbers import format_compact_currency, format_decimal, format_percent
 
@@ -63,6 +65,12 @@ WORDS: dict[str, dict[str, str]] = {
 YES_NO = {"true": N_("yes"), "false": N_("no")}
 
 
+@lru_cache(maxsize=8)
+def _babel(locale: str) -> Locale:
+    """Babel's locale object for a code, made once (given a code, each Babel call parses it again)."""
+    return Locale.parse(locale)
+
+
 def _plural_n(n: float, locale: str) -> int:
     if float(n).is_integer():
         return int(abs(n))
@@ -72,7 +80,7 @@ def _plural_n(n: float, locale: str) -> int:
 def number(value: float, locale: str, digits: int = 1) -> str:
     """A number rounded half up, grouped the locale's way (``33,6`` / ``33.6``)."""
     rounded = round_half_up(float(value), digits)
-    return format_decimal(rounded, format="#,##0." + "#" * digits if digits else "#,##0", locale=locale)
+    return format_decimal(rounded, format="#,##0." + "#" * digits if digits else "#,##0", locale=_babel(locale))
 
 
 def quantity(n: float, unit: str, locale: str) -> str:
@@ -89,18 +97,19 @@ def quantity(n: float, unit: str, locale: str) -> str:
 
 
 def usd(value: float, locale: str) -> str:
-    return format_compact_currency(float(value), "USD", locale=locale, fraction_digits=1)
+    return format_compact_currency(float(value), "USD", locale=_babel(locale), fraction_digits=1)
 
 
 def percent(points: float, locale: str) -> str:
     return format_percent(float(points) / 100, format="#,##0.#\u00a0%" if locale == "fr" else "#,##0.#%",
-                          locale=locale)
+                          locale=_babel(locale))
 
 
+@lru_cache(maxsize=4096)
 def day(iso: str, locale: str, style: str = "long") -> str:
     """A date in the locale's words; French writes the first of a month as an ordinal (« 1er juillet »)."""
     when = date.fromisoformat(str(iso)[:10])
-    text = format_date(when, format=style, locale=locale)
+    text = format_date(when, format=style, locale=_babel(locale))
     if locale.startswith("fr") and when.day == 1:
         text = re.sub(r"\b1(?= \D)", "1er", text, count=1)
     return text
@@ -111,15 +120,15 @@ def days_between_words(first: str, last: str, locale: str) -> str:
     a, b = date.fromisoformat(first), date.fromisoformat(last)
     if a == b:
         return day(first, locale)
-    return format_interval(a, b, skeleton="yMMMd", locale=locale)
+    return format_interval(a, b, skeleton="yMMMd", locale=_babel(locale))
 
 
 def weekday(name_fr: str, locale: str) -> str:
     """A French weekday name in the locale (``"mercredi"`` -> ``"Wednesday"``)."""
-    french = {v.lower(): k for k, v in get_day_names("wide", locale="fr").items()}
+    french = {v.lower(): k for k, v in get_day_names("wide", locale=_babel("fr")).items()}
     if str(name_fr).lower() not in french:
         return str(name_fr)
-    name = get_day_names("wide", locale=locale)[french[str(name_fr).lower()]]
+    name = get_day_names("wide", locale=_babel(locale))[french[str(name_fr).lower()]]
     return name.lower() if locale == "fr" else name
 
 
@@ -214,7 +223,7 @@ def _calendar(value: object, kind: str, locale: str) -> str:
         return days_between_words(value["from"], value["to"], locale)
     text = str(value)
     if kind == "month" and len(text) == 7:
-        return format_date(date.fromisoformat(text + "-01"), format="MMMM y", locale=locale)
+        return format_date(date.fromisoformat(text + "-01"), format="MMMM y", locale=_babel(locale))
     if kind == "year" and len(text) == 4:
         return text
     if kind == "decade":

@@ -9,7 +9,6 @@ text and the runner stages and publishes them.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from analysis import json_text
 from analysis.io import provenance
 from analysis.io.datapackage import Coverage
 from analysis.io.package import DataPackage
@@ -54,10 +54,9 @@ def safe_url(url: object) -> str | None:
     return text if urlsplit(text).scheme in ("http", "https") and " " not in text else None
 
 
-def json_ld(data: object) -> Markup:
-    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` escaped so no
+def json_ld(text: str) -> Markup:
+    """JSON text for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` escaped so no
     string from the data can close the script element."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
 
@@ -83,10 +82,10 @@ class Card:
 def environment(locale: str) -> Environment:
     env = Environment(loader=PackageLoader("analysis.publish", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
+                      keep_trailing_newline=True, extensions=["jinja2.ext.i18n"],
+                      auto_reload=False)  # the templates do not change during a build: no stat per include
     env.install_gettext_callables(gettext_for(locale), ngettext_for(locale), newstyle=True)
     env.filters["safe_url"] = safe_url
-    env.filters["json_ld"] = json_ld
     env.filters["day"] = lambda iso: day(iso, locale) if iso else ""
     env.filters["percent"] = lambda share: percent(100 * share, locale)
     env.filters["fidelity_word"] = lambda label: word("fidelity", label, locale)
@@ -217,6 +216,7 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
     config = publication()
     base_url = base_url or config.base_url
     reviews = [] if variant or not base_url else claimreview.claim_reviews(records, articles, sources, base_url, config)
+    reviews_text = json_text.dumps(reviews, indent=1) if reviews else ""  # the file, and the same in the page
     pages = {}
     languages = dict(zip(articles["article_id"], articles["language"], strict=True))
     for locale, page in PAGES.items():
@@ -245,7 +245,8 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
                   "changes": variant_changes(records, published or {}) if variant else [],
                   "overridden": overridden(records) if variant else []}
         pages[page] = env.get_template("report.html.j2").render(
-            **common, articles=by_article, reviews=reviews if locale == "fr" else [], total=len(records))
+            **common, articles=by_article, reviews_ld=json_ld(reviews_text) if locale == "fr" else "",
+            total=len(records))
         pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(
             **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
             faults=list(Fault), fidelity_rules=FIDELITY_RULES, kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
@@ -253,7 +254,7 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
             status_words=STATUS_WORDS, coverage=[(c.table, c) for c in coverage], census=census(sources),
             exclusions=_exclusions(excluded, locale, languages, drafts), corrections=_corrections(records))
     if reviews:
-        pages["claimreview.jsonld"] = json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"
+        pages["claimreview.jsonld"] = reviews_text + "\n"
     return pages
 
 

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from analysis import json_text
 from analysis.verdicts.scale import Fault, Verdict
 
 VerdictCode = Literal["EXACT", "ROUNDED", "IMPRECISE", "MISLEADING", "INACCURATE", "UNVERIFIABLE"]
@@ -143,7 +144,7 @@ def dumps(records: list[VerdictRecord] | list[dict]) -> str:
     """Deterministic JSON text: same records, same bytes (keys sorted, however the records were
     made: by the engine, or read back from a notebook)."""
     plain = [r.model_dump(mode="json") if isinstance(r, VerdictRecord) else r for r in records]
-    return json.dumps(plain, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json_text.dumps(plain, indent=2, sort_keys=True) + "\n"
 
 
 def parse(records: list[dict]) -> list[VerdictRecord]:

@@ -1,0 +1,70 @@
+"""The fast indented JSON writer gives the bytes ``json.dumps`` and ``nbformat.writes`` give: the
+notebooks, results and ClaimReview a build writes must not change by a byte because of it."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import nbformat
+import pytest
+
+from analysis import json_text, paths
+from analysis.pipeline import notebooks as nbs
+
+TRICKY = [
+    {}, [], "", 0, -1, 10**30, 0.1, -0.0, 1e-05, 1e16, 123456789.123, float("nan"), float("inf"), float("-inf"),
+    True, False, None, "é « » \u2028 \u0000 \x1f \x7f \\ \" / \n\t\r", "𝄞 emoji 🙂",
+    {"b": 1, "a": [], "c": {}, "é": {"z": [1, [2, [3, {}]]], "y": ["x", "y\n"]}},
+    [["only", "strings"], ["mixed", 1, None], [{}], [[]]], ("a", "tuple"), {"k": ("t", 1)},
+]
+
+
+@pytest.mark.parametrize("indent", [1, 2])
+@pytest.mark.parametrize("sort_keys", [True, False])
+@pytest.mark.parametrize("value", TRICKY, ids=lambda v: type(v).__name__)
+def test_the_same_text_as_json_dumps(value, indent, sort_keys):
+    assert json_text.dumps(value, indent, sort_keys) == json.dumps(value, indent=indent, sort_keys=sort_keys,
+                                                                   ensure_ascii=False)
+
+
+def test_the_same_text_on_random_nested_values():
+    """Values drawn at random (a fixed seed): the same text at every depth and mix of types."""
+    draw = random.Random(20261206)
+
+    def value(depth: int) -> object:
+        kind = draw.choice(["dict", "list", "str", "int", "float", "none", "bool"] if depth < 5 else
+                           ["str", "int", "float", "none", "bool"])
+        if kind == "dict":
+            return {draw.choice(["a", "b", "é", "Z", "", "k\n"]) + str(i): value(depth + 1) for i in range(draw.randint(0, 4))}
+        if kind == "list":
+            return [value(depth + 1) for _ in range(draw.randint(0, 4))]
+        return {"str": lambda: "".join(draw.choice("ab\n\"\\é€\x01 ") for _ in range(draw.randint(0, 6))),
+                "int": lambda: draw.randint(-10**6, 10**6), "float": lambda: draw.uniform(-1e6, 1e6) * 10 ** draw.randint(-8, 8),
+                "none": lambda: None, "bool": lambda: draw.random() < 0.5}[kind]()
+
+    for _ in range(300):
+        drawn = value(0)
+        assert json_text.dumps(drawn, 1, True) == json.dumps(drawn, indent=1, sort_keys=True, ensure_ascii=False)
+
+
+def test_what_json_cannot_write_is_refused():
+    with pytest.raises(TypeError):
+        json_text.dumps({"a": object()}, 1)
+    with pytest.raises(TypeError):
+        json_text.dumps({1: "a key that is not a string"}, 1)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in paths.notebooks_dir().glob("*.ipynb")))
+def test_a_notebook_is_written_as_nbformat_writes_it_and_left_as_it_was(name):
+    """Every committed notebook, and one with what ``split_lines`` and ``strip_transient`` change
+    (a stream, an HTML output, a transient key): the same text, and the notebook itself untouched."""
+    notebook = nbformat.read(paths.notebooks_dir() / name, as_version=4)
+    notebook.metadata["signature"] = "transient"
+    notebook.cells[0].metadata["trusted"] = True
+    notebook.cells.append(nbformat.v4.new_code_cell("print(1)", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="a\nb\n"),
+        nbformat.v4.new_output("display_data", data={"text/html": "<b>x</b>\n<i>y</i>", "application/json": {"a": 1}})]))
+    before = json.dumps(notebook, sort_keys=True)
+    assert nbs.text(notebook) == nbformat.writes(notebook)
+    assert json.dumps(notebook, sort_keys=True) == before
