@@ -169,21 +169,21 @@ class DataPackage:
         return joined[[c for c in CITATION_COLUMNS if c in joined.columns]]
 
     @cached_property
-    def _citations_by_row(self) -> dict[tuple[str, str], pd.DataFrame]:
+    def _citations_by_row(self) -> dict[tuple[str, str], list[dict]]:
         cited = self.citations.copy()
         cited["_order"] = cited["role"].map({"supports": 0, "contradicts": 1, "context": 2})
         cited = cited.sort_values(["_order", "source_id"], kind="stable").drop(columns="_order")
-        return {key: group for key, group in cited.groupby(["table", "row_id"], sort=False)}
+        index: dict[tuple[str, str], list[dict]] = {}
+        for citation in cited.to_dict("records"):
+            index.setdefault((citation["table"], citation["row_id"]), []).append(citation)
+        return index
 
-    def cited(self, rows: list[tuple[str, str]]) -> pd.DataFrame:
-        """The citations of some rows, row by row in the order given, supporting sources first."""
+    def cited(self, rows: list[tuple[str, str]]) -> list[dict]:
+        """The citations of some rows (each a dict of :data:`CITATION_COLUMNS`, a copy the caller
+        may change), row by row in the order given, supporting sources first. Plain dicts, from an
+        index built once: a claim cites a few rows, and a frame a claim cost more than its rule."""
         index = self._citations_by_row
-        parts = [index[key] for key in dict.fromkeys(rows) if key in index]
-        if not parts:
-            return self.citations.iloc[0:0]
-        if len(parts) == 1:  # most claims cite one row: no concatenation
-            return parts[0].reset_index(drop=True)
-        return pd.concat(parts, ignore_index=True)
+        return [dict(citation) for key in dict.fromkeys(rows) for citation in index.get(key, ())]
 
     # -- articles and the register ----------------------------------------------------------------
     def article(self, article_id: str) -> pd.Series:

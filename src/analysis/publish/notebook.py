@@ -149,7 +149,7 @@ class Run:
         if show_readings and len(result.outcomes) > 1:
             lines += ["", rows_as_markdown(SENSITIVITY_COLUMNS, sensitivity_rows(result),
                                            caption="Alternative readings the wording allows (base first)")]
-        if not result.sources.empty:
+        if result.sources:
             lines += ["", rows_as_markdown(SOURCES_COLUMNS, sources_rows(result.sources),
                                            caption="Sources behind the rows used (data/citations.csv)")]
         return "\n".join(lines)
@@ -205,16 +205,18 @@ SOURCES_COLUMNS = ["row", "supporting sources", "independent origins", "contradi
 SENSITIVITY_COLUMNS = ["reading", "computed", "verdict"]
 
 
-def sources_summary(cited: pd.DataFrame) -> pd.DataFrame:
+def sources_summary(cited: list[dict]) -> pd.DataFrame:
     """One line per data row used: its supporting sources' origins, and how many contradict or give context."""
     return pd.DataFrame(sources_rows(cited), columns=SOURCES_COLUMNS)
 
 
-def sources_rows(cited: pd.DataFrame) -> list[list[object]]:
-    """The rows of :func:`sources_summary`, in :data:`SOURCES_COLUMNS` order."""
+def sources_rows(cited: list[dict]) -> list[list[object]]:
+    """The rows of :func:`sources_summary`, in :data:`SOURCES_COLUMNS` order (``cited``: a check's
+    citations, as :meth:`~analysis.io.package.DataPackage.cited` gives them)."""
     rows: dict[tuple[str, str], dict] = {}
-    columns = [cited[c].tolist() for c in ("table", "row_id", "role", "origin", "source_id")]
-    for table, row_id, role, origin, source_id in zip(*columns, strict=True):
+    for citation in cited:
+        table, row_id, role = citation["table"], citation["row_id"], citation["role"]
+        origin, source_id = citation["origin"], citation["source_id"]
         line = rows.setdefault((table, row_id), {"supports": 0, "origins": set(), "contradicting": [], "context": 0})
         if role == "supports":
             line["supports"] += 1

@@ -63,7 +63,7 @@ class Check:
     record: VerdictRecord
     outcomes: list[Outcome]  # base first
     constraints: list[Constraint]
-    sources: pd.DataFrame = field(repr=False)
+    sources: list[dict] = field(repr=False)  # the citations behind it (DataPackage.cited's rows)
 
     @property
     def base(self) -> Outcome:
@@ -190,7 +190,7 @@ def check(claim: Claim, params: dict, data: DataPackage) -> Check:
     return Check(claim, record, outcomes, constraints, cited)
 
 
-def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Context) -> pd.DataFrame:
+def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Context) -> list[dict]:
     """The citations behind the base evidence, behind any framing problem that applied, and behind
     the claim's caveats (as context: a caveat never supports the claim)."""
     wanted = list(rows)
@@ -201,10 +201,7 @@ def cited_for(rows: list[tuple[str, str]], claim: Claim, base: Outcome, ctx: Con
     extra = [tuple(part.split(":", 1)) for rows_cell in (c["rows"] for c in caveats_of(claim, ctx))
              for part in rows_cell.split(";") if part.strip()]
     extra = [key for key in extra if key not in set(wanted)]
-    if not extra:
-        return cited
-    context = ctx.data.cited(extra).assign(role="context")
-    return pd.concat([cited, context], ignore_index=True)
+    return cited + [{**citation, "role": "context"} for citation in ctx.data.cited(extra)]
 
 
 def caveats_of(claim: Claim, ctx: Context) -> list[dict]:
@@ -226,29 +223,25 @@ def circular_sources(article_id: str, data: DataPackage) -> set[str]:
         sources = data.table("sources")
         same = set(sources.loc[sources["url"].map(_normal_url) == article_url, "source_id"]) if article_url else set()
         copies = data.cited([("articles", article_id)])
-        return same | set(copies.loc[copies["role"] == "supports", "source_id"])
+        return same | {c["source_id"] for c in copies if c["role"] == "supports"}
 
     return data.memo(("circular", article_id), compute)
 
 
-def uncircular(cited: pd.DataFrame, claim: Claim, ctx: Context) -> tuple[pd.DataFrame, list[str]]:
+def uncircular(cited: list[dict], claim: Claim, ctx: Context) -> tuple[list[dict], list[str]]:
     """The citations with the article's own text (or a copy of it) turned from support into context."""
     own = circular_sources(claim.article_id, ctx.data)
-    if own.isdisjoint(cited["source_id"].tolist()):
+    hit = {c["source_id"] for c in cited if c["source_id"] in own and c["role"] == "supports"}
+    if not hit:
         return cited, []
-    hit = cited["source_id"].isin(own) & (cited["role"] == "supports")
-    if not hit.any():
-        return cited, []
-    cited = cited.copy()
-    cited.loc[hit, "role"] = "context"
-    return cited, sorted(set(cited.loc[hit, "source_id"]))
+    return ([{**c, "role": "context"} if c["source_id"] in hit and c["role"] == "supports" else c for c in cited],
+            sorted(hit))
 
 
-def _circular_finding(base: Outcome, cited: pd.DataFrame, circular: list[str], claim: Claim) -> None:
+def _circular_finding(base: Outcome, cited: list[dict], circular: list[str], claim: Claim) -> None:
     """A row that only the article itself supports settles nothing about the article."""
     rows = [r for r in base.evidence.rows if r[0] != "framing"]
-    supported = {(t, r) for t, r, role in zip(cited["table"], cited["row_id"], cited["role"], strict=True)
-                 if role == "supports"}
+    supported = {(c["table"], c["row_id"]) for c in cited if c["role"] == "supports"}
     bare = [row_id for table, row_id in rows if (table, row_id) not in supported]
     base.notes.append(Message(N_("Not counted as support: {sources}, the article itself or a copy of it."),
                               sources=", ".join(circular)))
@@ -272,7 +265,7 @@ def _message(message: Message) -> MessageRecord:
 
 
 def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], constraints: list[Constraint],
-            cited: pd.DataFrame, hindsight: bool, tables: tuple[str, ...], later: list[dict]) -> VerdictRecord:
+            cited: list[dict], hindsight: bool, tables: tuple[str, ...], later: list[dict]) -> VerdictRecord:
     base = outcomes[0]
     allowed = [o for o in outcomes if o.allowed]
     ruled = [o for o in outcomes if not o.allowed]
@@ -295,8 +288,7 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
         notes.append(Message(N_("A forecast on {as_of:date}: checked against what happened, as far as the data "
                                 "reach ({known_by:date})."), as_of=ctx.data.speaks_from(claim.article_id).isoformat(),
                              known_by=ctx.known_by.isoformat()))
-    columns = {c: cited[c].tolist() for c in ("source_id", "role", "aspect", "origin", "table", "row_id")}
-    refs = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    refs = [{k: c[k] for k in ("source_id", "role", "aspect", "origin", "table", "row_id")} for c in cited]
     supporting = sorted({r["source_id"] for r in refs if r["role"] == "supports"})
     coverage = {}
     for name in tables:
