@@ -232,6 +232,8 @@ def test_the_time_each_notebook_took_is_kept_for_the_next_build(tmp_path, monkey
 
     monkeypatch.setattr(paths, "build_dir", lambda: tmp_path / "build")
     data, other = tmp_path / "data", tmp_path / "grown"
+    data.mkdir()
+    other.mkdir()
     assert runner.read_timings(data) == {}, "none yet"
     runner.write_timings({"a": SimpleNamespace(ok=True, seconds=1.23456), "b": SimpleNamespace(ok=False, seconds=9)},
                          data)
@@ -239,6 +241,10 @@ def test_the_time_each_notebook_took_is_kept_for_the_next_build(tmp_path, monkey
     runner.write_timings({"a": SimpleNamespace(ok=True, seconds=7.0)}, other)
     assert runner.read_timings(data) == {"a": 1.235, "c": 0.5}, "a failed run is not a timing; earlier ones are kept"
     assert runner.read_timings(other) == {"a": 7.0}, "each data folder has its own"
+    other.rmdir()
+    runner.write_timings({"c": SimpleNamespace(ok=True, seconds=0.4)}, data)
+    assert runner.read_timings(other) == {}, "a folder that is gone (a test's) is forgotten: the file does not grow"
+    assert runner.read_timings(data) == {"a": 1.235, "c": 0.4}
     (tmp_path / "build" / runner.TIMINGS).write_text("not json", encoding="utf-8")
     assert runner.read_timings(data) == {}, "an unreadable file is no timing"
 

@@ -226,8 +226,13 @@ class DataPackage:
         return self._claims_by_id[claim_id]
 
     def claims_for(self, notebook: str) -> list[Claim]:
-        """The claims the register assigns to one notebook (by stem, e.g. ``01_calls``), in order."""
-        return [c for c in self.claims if c.notebook == notebook]
+        """The claims the register assigns to one notebook (by stem, e.g. ``01_calls``), in order.
+        Only its rows are parsed unless the whole register already was (a notebook's kernel needs
+        its own claims: parsing the others cost each notebook the whole register)."""
+        if "claims" in self.__dict__:
+            return [c for c in self.claims if c.notebook == notebook]
+        table = self.table("claims")
+        return parse_claims(table[table["notebook"] == notebook], display_path(self.path("claims")))
 
 
 CITATION_COLUMNS = ["table", "row_id", "source_id", "role", "aspect", "origin", "source_type", "publisher", "title",

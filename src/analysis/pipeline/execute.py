@@ -61,6 +61,9 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
             from analysis.pipeline.warm_engine import ENGINE
 
             kernel = kernels.kernel(job.notebook.parent)
+            # Its time from when it has a kernel: the first notebooks wait for the kernels to be
+            # ready, and that wait would make them look the longest to the next build's order.
+            started = time.monotonic()
             # The kernel already runs in the notebook's folder: no cwd (papermill would chdir this
             # process, which other threads share).
             where = {"engine_name": ENGINE, "km": kernel.km, "kc": kernel.kc}

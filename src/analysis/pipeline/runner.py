@@ -265,7 +265,7 @@ def read_timings(data: Path) -> dict[str, float]:
 def write_timings(results: dict, data: Path) -> None:
     """Remember how long each notebook that ran took (for the next build's order); a failure to
     write is no reason to fail the build."""
-    every = _timings()
+    every = {folder: seconds for folder, seconds in _timings().items() if Path(folder).is_dir()}  # no dead folders
     every[str(data)] = {**read_timings(data), **{name: round(r.seconds, 3) for name, r in results.items() if r.ok}}
     target = paths.build_dir() / TIMINGS
     try:

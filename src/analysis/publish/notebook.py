@@ -122,7 +122,7 @@ class Run:
     def _markdown(self, claim: Claim, result: engine.Check, show_readings: bool) -> str:
         """One claim as Markdown: the quote, the rule, claimed and computed, the verdict and why, its
         readings and the sources behind the rows used (tables in Markdown, so one output holds it all)."""
-        record = result.record.model_dump(mode="json")
+        record = result.as_json
         verdict = Verdict(record["verdict"])
         lines = [f"#### `{claim.claim_id}`", f"> « {md(claim.quote)} »", "", f"*{md(claim.claim_en)}*", ""]
         lines.append(f"**Rule, declared before computing** ({claim.kind}): {md(tolerance_text(claim))}")
@@ -158,7 +158,7 @@ class Run:
     def summary(self) -> pd.DataFrame:
         rows = []
         for cid, result in self.checks.items():
-            record = result.record.model_dump(mode="json")
+            record = result.as_json
             rows.append({"claim_id": cid, "claimed": format_claimed(record, LOCALE),
                          "computed": format_computed(record, LOCALE), "verdict": record["verdict"]})
         return pd.DataFrame(rows, columns=["claim_id", "claimed", "computed", "verdict"])
@@ -173,13 +173,13 @@ class Run:
         if missing:
             raise RegisterError(f"{self.notebook}: claim(s) {', '.join(missing)} are assigned to this notebook in "
                                 "data/claims.csv but were not checked; add run.check(...) or run.check_all()")
-        records = [self.checks[cid].record for cid in self.register]
+        records = [self.checks[cid].as_json for cid in self.register]
         summary = self.summary()
         from analysis.publish.tables import as_html
 
         publish_display_data(
             data={"text/plain": as_text(summary), "text/html": as_html(summary, caption="Verdicts")},
-            metadata={METADATA_KEY: json.loads(json.dumps([r.model_dump(mode="json") for r in records])),
+            metadata={METADATA_KEY: json.loads(json.dumps(records)),
                       TABLES_KEY: sorted(self.package.read)},
         )
         inputs = pd.DataFrame([{"file": f"data/{self.package.facts(name).path}", "rows": len(self.package.table(name))}
@@ -237,7 +237,7 @@ def sensitivity(result: engine.Check) -> pd.DataFrame:
 def sensitivity_rows(result: engine.Check) -> list[list[object]]:
     """The rows of :func:`sensitivity`, in :data:`SENSITIVITY_COLUMNS` order."""
     rows = []
-    dumped = result.record.model_dump(mode="json")  # once: only "computed" differs between readings
+    dumped = result.as_json  # only "computed" differs between readings
     for outcome in result.outcomes:
         if not outcome.allowed:
             continue
@@ -293,7 +293,7 @@ class Charts:
         from analysis.publish.chart_data import dated_claims
         from analysis.publish.charts import claims_timeline_chart
 
-        table = dated_claims([r.record.model_dump(mode="json") for r in self.run.checks.values()])
+        table = dated_claims([r.as_json for r in self.run.checks.values()])
         if table.empty:
             _md(f"*No chart: no date, month, year or decade could be checked as of {self.run.params.get('as_of', 'article')} "
                 "(see the reasons in the verdict table).*")
@@ -310,7 +310,7 @@ def assumption_sensitivity(run: Run, claim_id: str, parameter: str, values: tupl
     for value in sorted({*values, run.params[parameter]}):
         params = {**run.params, parameter: value}
         result = engine.check(claim, params, run.package)
-        notes = " ".join(render(m, LOCALE) for m in result.record.model_dump(mode="json")["notes"])
+        notes = " ".join(render(m, LOCALE) for m in result.as_json["notes"])
         rows.append({parameter: value, "verdict": result.record.verdict, "margin of error": notes})
     frame = pd.DataFrame(rows)
     show(frame, ndigits=2, caption=f"{claim_id} under other values of {parameter}")

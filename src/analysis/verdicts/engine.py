@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -68,6 +69,12 @@ class Check:
     @property
     def base(self) -> Outcome:
         return self.outcomes[0]
+
+    @cached_property
+    def as_json(self) -> dict:
+        """The record as JSON data (``record.model_dump(mode="json")``), made once: a notebook shows,
+        lists and publishes it. Read it; do not change it."""
+        return self.record.model_dump(mode="json")
 
     @property
     def verdict(self) -> Verdict:
