@@ -39,6 +39,7 @@ class Result:
     seconds: float
     staged: Path | None = None
     records: list[dict] = field(default_factory=list)
+    results_text: str = ""  # the records as results/<notebook>.json holds them (records.dumps)
     tables: list[str] = field(default_factory=list)
     error: str = ""
     exit_status: int = 0  # 1: a cell failed; 2: the run could not happen (kernel died, output unwritable)
@@ -50,7 +51,7 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
     from papermill.exceptions import PapermillExecutionError
 
     from analysis.pipeline import notebooks as nbs
-    from analysis.verdicts.records import parse
+    from analysis.verdicts.records import dumps, parse
 
     started = time.monotonic()
     name = job.notebook.name
@@ -91,9 +92,11 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
     _give_back(kernels, kernel, healthy=True)
     try:
         executed = nbs.normalise(ran)
-        # keys sorted at every level, as the notebook file has them (what a record says never depends
-        # on whether it was read from the kernel's messages or from the file)
-        records = json.loads(json.dumps(nbs.extract(executed), sort_keys=True))
+        # The results file's text, made here on the notebook's own thread rather than in the serial
+        # publication step; the records are read back from it, with their keys sorted at every level
+        # as the files have them (what a record says never depends on where it was read from).
+        results_text = dumps(nbs.extract(executed))
+        records = json.loads(results_text)
         parse(records)  # every record matches the schema
         job.staged.write_text(nbs.text(executed) + "\n", encoding="utf-8")
     except OSError as exc:
@@ -108,7 +111,7 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
     if not records:
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error="it published no verdict record (its last cell should call run.publish())")
-    return Result(name, True, time.monotonic() - started, staged=job.staged, records=records,
+    return Result(name, True, time.monotonic() - started, staged=job.staged, records=records, results_text=results_text,
                   tables=nbs.tables_read(executed))
 
 

@@ -346,7 +346,7 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
             text = result.staged.read_text(encoding="utf-8")
             from analysis.verdicts.records import dumps
 
-            results_text = dumps(result.records)
+            results_text = result.results_text or dumps(result.records)
             st.put_file(out_notebooks / p.notebook.name, result.staged)
             st.put(results_dir / f"{name}.json", results_text)
             records_by_notebook[name] = result.records

@@ -9,8 +9,6 @@ runner. The notebook narrates; this module computes nothing itself and decides n
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 
 from analysis.errors import RegisterError
@@ -179,7 +177,7 @@ class Run:
 
         publish_display_data(
             data={"text/plain": as_text(summary), "text/html": as_html(summary, caption="Verdicts")},
-            metadata={METADATA_KEY: json.loads(json.dumps(records)),
+            metadata={METADATA_KEY: records,  # JSON data already (Check.as_json), sent as they are
                       TABLES_KEY: sorted(self.package.read)},
         )
         inputs = pd.DataFrame([{"file": f"data/{self.package.facts(name).path}", "rows": len(self.package.table(name))}
