@@ -6,7 +6,9 @@ tree), a full build (`python -m analysis build --force`) runs twice on copies of
 committed, and with the register grown by about 1,000 claims (the rows that notebooks 04 and 05
 check with `check_all`, copied under new ids, so no notebook needs an edit). The cost per claim is
 (grown - committed) / claims added. The two versions' runs are interleaved, REPEATS times each;
-the table gives medians. Asserts nothing (a timing is not a test).
+the table gives medians, and the cost per claim of each repeat (its grown build against its own
+committed build, run just before it: this shared machine drifts between repeats) as a median with
+its range. Asserts nothing (a timing is not a test).
 
 Run: python3 benchmarks/claims_cost.py [BASELINE_REF]   (about ten minutes, most of it the
 baseline's environment the first time). Run with nothing else on the machine.
@@ -28,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "build" / "bench-claims"
 DEFAULT_BASELINE = "b47be3e"  # the last commit before "Two times and one data object"
 TARGET_ADDED = 1000
-REPEATS = 3
+REPEATS = 5
 
 
 def grown_register(text: str, target: int = TARGET_ADDED) -> tuple[str, int]:
@@ -109,12 +111,17 @@ def main(ref: str = DEFAULT_BASELINE) -> None:
         added = inputs[name][2]
         committed = statistics.median(times[(name, "committed")])
         grown = statistics.median(times[(name, "grown")])
+        paired = sorted(1000 * (g - c) / added for c, g in zip(times[(name, "committed")], times[(name, "grown")],
+                                                                 strict=True))
         rows.append({"version": name, "claims_added": added, "committed_s": round(committed, 2),
-                     "grown_s": round(grown, 2), "ms_per_claim": round(1000 * (grown - committed) / added, 2)})
-    print(f"{'version':8} {'added':>6} {'committed s':>12} {'grown s':>9} {'ms/claim':>9}")
+                     "grown_s": round(grown, 2), "ms_per_claim": round(1000 * (grown - committed) / added, 2),
+                     "ms_per_claim_paired": round(statistics.median(paired), 2),
+                     "paired_range": [round(paired[0], 2), round(paired[-1], 2)]})
+    print(f"{'version':8} {'added':>6} {'committed s':>12} {'grown s':>9} {'ms/claim':>9} {'paired':>8} {'range':>14}")
     for row in rows:
+        low, high = row["paired_range"]
         print(f"{row['version']:8} {row['claims_added']:6d} {row['committed_s']:12.2f} {row['grown_s']:9.2f} "
-              f"{row['ms_per_claim']:9.2f}")
+              f"{row['ms_per_claim']:9.2f} {row['ms_per_claim_paired']:8.2f} {low:6.2f} – {high:5.2f}")
     (BENCH / "results.json").write_text(json.dumps({"baseline": ref, "rows": rows, "runs": {
         f"{k[0]}/{k[1]}": v for k, v in times.items()}}, indent=1) + "\n", encoding="utf-8")
 

@@ -3,10 +3,13 @@ notebooks, results and ClaimReview a build writes must not change by a byte beca
 
 from __future__ import annotations
 
+import enum
 import json
 import random
+from collections import OrderedDict
 
 import nbformat
+import numpy
 import pytest
 
 from analysis import json_text, paths
@@ -17,6 +20,9 @@ TRICKY = [
     True, False, None, "é « » \u2028 \u0000 \x1f \x7f \\ \" / \n\t\r", "𝄞 emoji 🙂",
     {"b": 1, "a": [], "c": {}, "é": {"z": [1, [2, [3, {}]]], "y": ["x", "y\n"]}},
     [["only", "strings"], ["mixed", 1, None], [{}], [[]]], ("a", "tuple"), {"k": ("t", 1)},
+    # subclasses, as pandas, numpy and the scale hand them over
+    numpy.float64(33.6), [numpy.float64(1e-07), numpy.float64("nan")], enum.IntEnum("Rank", "A B").B,
+    OrderedDict([("z", 1), ("a", OrderedDict(b=2))]), type("Text", (str,), {})("a str subclass"),
 ]
 
 
@@ -65,6 +71,9 @@ def test_a_notebook_is_written_as_nbformat_writes_it_and_left_as_it_was(name):
     notebook.cells.append(nbformat.v4.new_code_cell("print(1)", outputs=[
         nbformat.v4.new_output("stream", name="stdout", text="a\nb\n"),
         nbformat.v4.new_output("display_data", data={"text/html": "<b>x</b>\n<i>y</i>", "application/json": {"a": 1}})]))
+    # as the warm engine leaves them: the output's metadata holds plain dicts and lists (records)
+    notebook.cells[-1].outputs[1]["metadata"] = nbformat.NotebookNode(
+        {"records": [{"claim_id": "a", "holds_under": {"agree": 1, "allowed": 2}, "sources": [{"role": "supports"}]}]})
     before = json.dumps(notebook, sort_keys=True)
     assert nbs.text(notebook) == nbformat.writes(notebook)
     assert json.dumps(notebook, sort_keys=True) == before

@@ -151,7 +151,8 @@ def test_fresh_refuses_a_kernel_that_was_not_prepared(monkeypatch):
 ])
 def test_the_warm_client_makes_the_outputs_nbformat_makes(msg_type, content):
     """The warm engine builds each output without nbformat's per-output schema check; the node
-    must be the one nbformat builds (same keys, values and node types), or notebooks would differ."""
+    must be the one nbformat builds (same keys and values, the same node types at the first level;
+    deeper, the message's own dicts are kept), and the notebook file the same text."""
     from nbformat.v4 import output_from_msg
 
     from analysis.pipeline.warm_engine import output_node
@@ -160,6 +161,12 @@ def test_the_warm_client_makes_the_outputs_nbformat_makes(msg_type, content):
     mine, theirs = output_node(msg), output_from_msg(msg)
     assert mine == theirs
     assert {k: type(v) for k, v in mine.items()} == {k: type(v) for k, v in theirs.items()}
+    from analysis.pipeline import notebooks as nbs
+
+    def written(output):
+        return nbs.text(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[output], id="cell-00")]))
+
+    assert written(mine) == written(theirs)
     with pytest.raises(ValueError):
         output_node({"header": {"msg_type": "status"}, "content": {}})
 

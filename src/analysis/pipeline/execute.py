@@ -106,6 +106,9 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
     except ValueError as exc:
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error=f"its verdict records do not match the record schema: {exc}")
+    except TypeError as exc:  # json_text.dumps refuses what JSON cannot hold (bytes, keys that are not text)
+        return Result(name, False, time.monotonic() - started, exit_status=1,
+                      error=f"its outputs hold a value a notebook file cannot: {exc}")
     finally:
         raw.unlink(missing_ok=True)
     if not records:

@@ -105,10 +105,15 @@ def percent(points: float, locale: str) -> str:
                           locale=_babel(locale))
 
 
-@lru_cache(maxsize=4096)
 def day(iso: str, locale: str, style: str = "long") -> str:
     """A date in the locale's words; French writes the first of a month as an ordinal (« 1er juillet »)."""
-    when = date.fromisoformat(str(iso)[:10])
+    return _day(str(iso)[:10], locale, style)
+
+
+@lru_cache(maxsize=4096)
+def _day(iso: str, locale: str, style: str) -> str:
+    """:func:`day` of an ISO day, made once per day and locale (a report writes the same days many times)."""
+    when = date.fromisoformat(iso)
     text = format_date(when, format=style, locale=_babel(locale))
     if locale.startswith("fr") and when.day == 1:
         text = re.sub(r"\b1(?= \D)", "1er", text, count=1)
