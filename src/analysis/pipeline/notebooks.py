@@ -4,6 +4,7 @@ the verdict records out of them."""
 from __future__ import annotations
 
 import ast
+import copy
 import json
 from pathlib import Path
 
@@ -123,8 +124,6 @@ def text(notebook) -> str:
 
 def _cell_copy(cell):
     """A cell, copied as deep as nbformat's ``split_lines`` and ``strip_transient`` write into it."""
-    import copy
-
     from nbformat import NotebookNode
 
     copied = NotebookNode(cell)

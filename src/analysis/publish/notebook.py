@@ -203,14 +203,10 @@ SOURCES_COLUMNS = ["row", "supporting sources", "independent origins", "contradi
 SENSITIVITY_COLUMNS = ["reading", "computed", "verdict"]
 
 
-def sources_summary(cited: list[dict]) -> pd.DataFrame:
-    """One line per data row used: its supporting sources' origins, and how many contradict or give context."""
-    return pd.DataFrame(sources_rows(cited), columns=SOURCES_COLUMNS)
-
-
 def sources_rows(cited: list[dict]) -> list[list[object]]:
-    """The rows of :func:`sources_summary`, in :data:`SOURCES_COLUMNS` order (``cited``: a check's
-    citations, as :meth:`~analysis.io.package.DataPackage.cited` gives them)."""
+    """One line per data row used, in :data:`SOURCES_COLUMNS` order: its supporting sources' origins,
+    and how many contradict or give context (``cited``: a check's citations, as
+    :meth:`~analysis.io.package.DataPackage.cited` gives them)."""
     rows: dict[tuple[str, str], dict] = {}
     for citation in cited:
         table, row_id, role = citation["table"], citation["row_id"], citation["role"]
@@ -227,13 +223,9 @@ def sources_rows(cited: list[dict]) -> list[list[object]]:
              line["context"]] for (table, row_id), line in rows.items()]
 
 
-def sensitivity(result: engine.Check) -> pd.DataFrame:
-    """The readings the wording allows, base first: reading, computed value, verdict."""
-    return pd.DataFrame(sensitivity_rows(result), columns=SENSITIVITY_COLUMNS)
-
-
 def sensitivity_rows(result: engine.Check) -> list[list[object]]:
-    """The rows of :func:`sensitivity`, in :data:`SENSITIVITY_COLUMNS` order."""
+    """The readings the wording allows, base first, in :data:`SENSITIVITY_COLUMNS` order: reading,
+    computed value, verdict."""
     rows = []
     dumped = result.as_json  # only "computed" differs between readings
     for outcome in result.outcomes:
