@@ -249,6 +249,52 @@ def test_the_time_each_notebook_took_is_kept_for_the_next_build(tmp_path, monkey
     assert runner.read_timings(data) == {}, "an unreadable file is no timing"
 
 
+def test_a_kernel_goes_on_to_the_next_notebook_while_the_build_writes_the_last_one(monkeypatch):
+    """execute.run on the kernels' threads, execute.finish on the build's own: a kernel never waits
+    for a notebook's records to be checked and its file written. A notebook that failed in its
+    kernel is not finished; one whose finishing raises is reported, and the others go on."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+    from types import SimpleNamespace
+
+    from analysis.pipeline import execute
+
+    kernel_threads = ThreadPoolExecutor(max_workers=1)  # one kernel: c runs only if b does not hold it
+    second_started = threading.Event()
+    where: dict[str, str] = {}
+
+    def run(job, kernels):
+        where[f"run {job.notebook.stem}"] = threading.current_thread().name
+        if job.notebook.stem == "a":
+            return execute.Result("a.ipynb", False, 0.1, exit_status=1, error="cell In[1] raised ValueError: no")
+        if job.notebook.stem == "c":
+            second_started.set()
+        return execute.Ran(job, notebook=None, seconds=0.1)
+
+    def finish(ran):
+        where[f"finish {ran.job.notebook.stem}"] = threading.current_thread().name
+        if ran.job.notebook.stem == "b":
+            assert second_started.wait(5), "the kernel did not go on while b was being finished"
+            raise RuntimeError("disk full")
+        return execute.Result(ran.job.notebook.name, True, ran.seconds + 0.2)
+
+    monkeypatch.setattr(execute, "run", run)
+    monkeypatch.setattr(execute, "finish", finish)
+    pool = SimpleNamespace(submit=kernel_threads.submit, close=lambda: None)
+    jobs = [execute.Job(Path(f"{stem}.ipynb"), Path(f"run-{stem}"), {}, Path("failed")) for stem in "abc"]
+    stream = io.StringIO()
+    try:
+        results = runner._run(jobs, pool, stream, 0, 3)
+    finally:
+        kernel_threads.shutdown()
+    assert [results[s].ok for s in "abc"] == [False, False, True]
+    assert "disk full" in results["b"].error and "raised ValueError" in results["a"].error
+    assert "finish a" not in where, "a notebook that failed in its kernel has nothing to finish"
+    me = threading.current_thread().name
+    assert where["finish b"] == where["finish c"] == me and where["run b"] != me
+    assert stream.getvalue().count("FAILED") == 2
+
+
 def test_the_verdicts_by_notebook_are_pandas_crosstab_with_margins():
     """The build's closing table, counted in Python, is what pandas' crosstab with margins gives."""
     import pandas as pd

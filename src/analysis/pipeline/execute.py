@@ -47,17 +47,31 @@ class Result:
 
 def execute(job: Job, kernels: KernelPool | None = None) -> Result:
     """Run one notebook (in a kernel of ``kernels``, else in one of its own); on success its
-    normalised copy is at ``job.staged``."""
-    from papermill.exceptions import PapermillExecutionError
+    normalised copy is at ``job.staged``: :func:`run`, then :func:`finish`."""
+    ran = run(job, kernels)
+    return finish(ran) if isinstance(ran, Ran) else ran
 
-    from analysis.pipeline import notebooks as nbs
-    from analysis.verdicts.records import dumps, parse
 
+@dataclass
+class Ran:
+    """A notebook that ran to its end, its kernel given back; :func:`finish` writes it."""
+
+    job: Job
+    notebook: object  # the executed NotebookNode
+    seconds: float  # from when it had a kernel to when it gave it back
+
+
+def run(job: Job, kernels: KernelPool | None = None) -> Ran | Result:
+    """The kernel's part: execute the notebook and give the kernel back. A notebook that ran to
+    its end is a :class:`Ran` (its kernel is free for the next one while :func:`finish` writes
+    it); one that did not is its failed :class:`Result`."""
     started = time.monotonic()
     name = job.notebook.name
     raw = job.staged.with_suffix(".raw.ipynb")
     kernel = None
     try:
+        from papermill.exceptions import PapermillExecutionError
+
         if kernels is not None:
             from analysis.pipeline.warm_engine import ENGINE
 
@@ -90,9 +104,22 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
             why = f"{kind}: {exc}"
         return Result(name, False, time.monotonic() - started, exit_status=2, error=why + kept)
     _give_back(kernels, kernel, healthy=True)
+    raw.unlink(missing_ok=True)  # papermill writes it only for a failed run
+    return Ran(job, ran, time.monotonic() - started)
+
+
+def finish(ran: Ran) -> Result:
+    """The build's part, no kernel needed: normalise the executed notebook, take its records out,
+    check them against the record schema, and write the notebook to ``job.staged``."""
+    from analysis.pipeline import notebooks as nbs
+    from analysis.verdicts.records import dumps, parse
+
+    job, name = ran.job, ran.job.notebook.name
+    # Its time: the kernel's, and this function's own (not a wait for a thread to run it).
+    started = time.monotonic() - ran.seconds
     try:
-        executed = nbs.normalise(ran)
-        # The results file's text, made here on the notebook's own thread rather than in the serial
+        executed = nbs.normalise(ran.notebook)
+        # The results file's text, made here on a thread of the build rather than in the serial
         # publication step; the records are read back from it, with their keys sorted at every level
         # as the files have them (what a record says never depends on where it was read from).
         results_text = dumps(nbs.extract(executed))
@@ -109,8 +136,6 @@ def execute(job: Job, kernels: KernelPool | None = None) -> Result:
     except TypeError as exc:  # json_text.dumps refuses what JSON cannot hold (bytes, keys that are not text)
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error=f"its outputs hold a value a notebook file cannot: {exc}")
-    finally:
-        raw.unlink(missing_ok=True)
     if not records:
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error="it published no verdict record (its last cell should call run.publish())")

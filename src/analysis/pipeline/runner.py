@@ -287,16 +287,21 @@ def _timings() -> dict:
 
 def _run(jobs: list, kernels: KernelPool, stream, done: int, total: int) -> dict:
     """Run the notebooks, as many at once as ``kernels`` has kernels (threads: the work is in the
-    kernels); print a line as each ends. Returns each notebook's result by its stem."""
+    kernels); print a line as each ends. Returns each notebook's result by its stem.
+
+    A kernel's thread only runs notebooks (:func:`~analysis.pipeline.execute.run`); this thread
+    finishes each (:func:`~analysis.pipeline.execute.finish`: its records checked, its file
+    written) while the kernels go on with the next ones."""
     from analysis.pipeline import execute
 
     results: dict[str, execute.Result] = {}
     try:
-        futures = {kernels.submit(execute.execute, job, kernels): job for job in jobs}
+        futures = {kernels.submit(execute.run, job, kernels): job for job in jobs}
         for future in as_completed(futures):
             job = futures[future]
             try:
-                result = future.result()
+                ran = future.result()
+                result = execute.finish(ran) if isinstance(ran, execute.Ran) else ran
             except Exception as exc:  # noqa: BLE001 - a job that failed outside its notebook
                 result = execute.Result(job.notebook.name, False, 0.0, exit_status=2,
                                         error=f"the run failed: {type(exc).__name__}: {exc}")

@@ -52,6 +52,7 @@ class Run:
         if not self.register:
             raise RegisterError(f"no claim of data/claims.csv is assigned to {notebook}")
         self.checks: dict[str, engine.Check] = {}
+        self._shown: dict[str, tuple[str, str]] = {}  # claimed and computed in words, as each claim showed them
         self.charts = Charts(self)
 
     # -- data ---------------------------------------------------------------------------------
@@ -125,8 +126,9 @@ class Run:
         lines = [f"#### `{claim.claim_id}`", f"> « {md(claim.quote)} »", "", f"*{md(claim.claim_en)}*", ""]
         lines.append(f"**Rule, declared before computing** ({claim.kind}): {md(tolerance_text(claim))}")
         lines.append("")
-        lines.append(f"**Claimed** {md(format_claimed(record, LOCALE))} · **computed** "
-                     f"{md(format_computed(record, LOCALE))} · **verdict `{verdict.value}`** ({verdict.label})")
+        claimed, computed = self._shown[claim.claim_id] = format_claimed(record, LOCALE), format_computed(record, LOCALE)
+        lines.append(f"**Claimed** {md(claimed)} · **computed** {md(computed)} · **verdict `{verdict.value}`** "
+                     f"({verdict.label})")
         for message in record["explanation"]:
             lines.append(f"- {md(render(message, LOCALE))}")
         for message in record["notes"]:
@@ -157,8 +159,8 @@ class Run:
         rows = []
         for cid, result in self.checks.items():
             record = result.as_json
-            rows.append({"claim_id": cid, "claimed": format_claimed(record, LOCALE),
-                         "computed": format_computed(record, LOCALE), "verdict": record["verdict"]})
+            shown = self._shown.get(cid) or (format_claimed(record, LOCALE), format_computed(record, LOCALE))
+            rows.append({"claim_id": cid, "claimed": shown[0], "computed": shown[1], "verdict": record["verdict"]})
         return pd.DataFrame(rows, columns=["claim_id", "claimed", "computed", "verdict"])
 
     def publish(self) -> None:

@@ -118,24 +118,35 @@ def publisher_label(publisher: str, locale: str) -> str:
     return _GLOSS.sub(lambda m: "" if _ENGLISH_WORDS.search(m.group(1)) else m.group(0), publisher).strip()
 
 
-def _sources(record: dict, by_id: dict[str, dict], locale: str) -> list[dict]:
+def _source_view(row: dict, locale: str) -> dict:
+    """What a card shows of one source, whatever the role it has for a claim (made once a source
+    and page: most sources back many claims)."""
+    published = row["date_published"].date().isoformat() if pd.notna(row["date_published"]) else ""
+    return {"publisher": publisher_label(row["publisher"], locale), "title": row["title"], "url": row["url"],
+            "link": safe_url(row["url"]), "language": row["language"], "date": published,
+            "date_words": day(published, locale) if published else "", "primary": row["source_type"] == "primary",
+            "not_found_on": row["checked_on"].date().isoformat()
+            if row.get("copy_found") == "not_found" and pd.notna(row.get("checked_on")) else ""}
+
+
+def _sources(record: dict, by_id: dict[str, dict], locale: str, views: dict[str, dict] | None = None) -> list[dict]:
+    """A record's sources as its card lists them: supporting first, primary first, then by
+    publisher. ``views``: each source's :func:`_source_view` already made for this page."""
     _ = gettext_for(locale)
+    views = {} if views is None else views
     seen, cited = set(), []
     for ref in record["sources"]:
-        if ref["source_id"] in seen or ref["source_id"] not in by_id:
+        source_id = ref["source_id"]
+        if source_id in seen or source_id not in by_id:
             continue
-        seen.add(ref["source_id"])
-        row = by_id[ref["source_id"]]
+        seen.add(source_id)
+        view = views.get(source_id)
+        if view is None:
+            view = views[source_id] = _source_view(by_id[source_id], locale)
         role_word = _(ROLE_WORDS[ref["role"]])
         if ref.get("aspect"):
             role_word += f" ({word('column', ref['aspect'], locale)})"
-        published = row["date_published"].date().isoformat() if pd.notna(row["date_published"]) else ""
-        cited.append({"role": ref["role"], "role_word": role_word, "publisher": publisher_label(row["publisher"], locale),
-                      "title": row["title"], "url": row["url"], "link": safe_url(row["url"]), "language": row["language"],
-                      "date": published, "date_words": day(published, locale) if published else "",
-                      "primary": row["source_type"] == "primary",
-                      "not_found_on": row["checked_on"].date().isoformat()
-                      if row.get("copy_found") == "not_found" and pd.notna(row.get("checked_on")) else ""})
+        cited.append({"role": ref["role"], "role_word": role_word, **view})
     order = {"supports": 0, "contradicts": 1, "context": 2}
     return sorted(cited, key=lambda c: (order[c["role"]], not c["primary"], c["publisher"]))
 
@@ -144,6 +155,7 @@ def cards(records: list[dict], sources: pd.DataFrame, locale: str, languages: di
     """Each record as a reader of ``locale`` sees it. ``languages`` gives each article's language: a
     quote stays in it, with the claim rendered in the page's language beside it when they differ."""
     by_id = {row["source_id"]: row for row in sources.to_dict("records")}
+    views: dict[str, dict] = {}
     languages = languages or {}
     made = []
     for r in records:
@@ -154,7 +166,7 @@ def cards(records: list[dict], sources: pd.DataFrame, locale: str, languages: di
                          explanation=[render_message(m, locale) for m in r["explanation"]],
                          notes=[render_message(m, locale) for m in r["notes"]],
                          caveats=[render_message(m, locale) for m in r.get("caveats", [])],
-                         sources=_sources(r, by_id, locale),
+                         sources=_sources(r, by_id, locale, views),
                          notebook_page=f"notebooks/{r['notebook']}.html#{r['claim_id']}",
                          quote_lang=quote_lang, gloss=gloss))
     return made
