@@ -213,3 +213,18 @@ def test_notebook_pages_made_in_a_process_of_their_own_are_the_ones_made_here(tm
     broken.write_text("{ not json", encoding="utf-8")
     with pytest.raises(json.JSONDecodeError):
         notebook_page.bodies_elsewhere([broken])()
+
+
+def test_each_language_made_in_a_fork_gives_the_pages_made_here(records, monkeypatch):
+    """The other languages' pages are made in a fork while this process makes the first's and the
+    ClaimReview; the pages are the ones this process makes alone, byte for byte."""
+    from analysis import fork
+
+    args = (records, project().table("sources"), project().table("articles"), project().table("claims_excluded"), [])
+    assert fork.safe_here(), "nothing would be forked: the test would compare this process with itself"
+    forked = report.render_pages(*args, base_url=TEST_BASE_URL)
+    with monkeypatch.context() as patched:
+        patched.setattr(fork, "SUPPORTED", False)
+        here = report.render_pages(*args, base_url=TEST_BASE_URL)
+    assert list(forked) == list(here) and forked == here
+    assert set(here) == {*report.PAGES.values(), *report.METHOD_PAGES.values(), "claimreview.jsonld"}

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,7 +23,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from analysis import json_text
+from analysis import fork, json_text
 from analysis.io import provenance
 from analysis.io.datapackage import Coverage
 from analysis.io.package import DataPackage
@@ -236,48 +237,81 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
     come from :func:`charts_for`."""
     config = publication()
     base_url = base_url or config.base_url
+    languages = dict(zip(articles["article_id"], articles["language"], strict=True))
+    inputs = _PageInputs(records, sources, articles, excluded, coverage, variant, drafts, published, figures or {},
+                         timelines or {}, config, languages)
+    first, *others = PAGES
+    # Each other language's pages in a fork, on the other core (the notebooks' pages are done by
+    # now), while this process makes the ClaimReview and the first language's pages.
+    later = [fork.in_fork(partial(_locale_pages, locale, inputs)) for locale in others]
     reviews = [] if variant or not base_url else claimreview.claim_reviews(records, articles, sources, base_url, config)
     reviews_text = json_text.dumps(reviews, indent=1) if reviews else ""  # the file, and the same in the page
-    pages = {}
-    languages = dict(zip(articles["article_id"], articles["language"], strict=True))
-    for locale, page in PAGES.items():
-        env = environment(locale)
-        _ = gettext_for(locale)
-        all_cards = cards(records, sources, locale, languages)
-        by_article = []
-        for article in _article_rows(articles):
-            mine = [c for c in all_cards if c.record["article_id"] == article["article_id"]]
-            if variant and not mine:
-                continue  # a re-run shows only the articles it checked
-            themes = [(key, _(label), [c for c in mine if c.record["theme"] == key]) for key, label in THEMES.items()]
-            placed = {c.record["claim_id"]: c.record["theme"] for c in mine}
-            by_theme: dict[str, list[dict]] = {}
-            for chart in (figures or {}).get(locale, []):
-                if chart["claim_id"] in placed:
-                    by_theme.setdefault(placed[chart["claim_id"]], []).append(chart)
-            by_article.append({"article": article, "summary": summary([c.record for c in mine]),
-                               "cards": {c.record["claim_id"]: c for c in mine},
-                               "themes": [t for t in themes if t[2]], "charts": by_theme,
-                               "timeline": (timelines or {}).get(locale, {}).get(article["article_id"])})
-        badge = env.get_template("_badge.html.j2")
-        common = {"badges": {v: Markup(badge.render(verdict=v, colours=COLOURS, symbols=SYMBOLS)) for v in Verdict},
-                  "lang": locale, "other": next(p for code, p in PAGES.items() if code != locale),
-                  "method_page": METHOD_PAGES[locale], "index_page": page, "config": config, "symbols": SYMBOLS,
-                  "colours": COLOURS, "verdicts": list(Verdict), "colon": "\u00a0: " if locale == "fr" else ": ",
-                  "variant": variant,
-                  "changes": variant_changes(records, published or {}) if variant else [],
-                  "overridden": overridden(records) if variant else []}
-        pages[page] = env.get_template("report.html.j2").render(
-            **common, articles=by_article, reviews_ld=json_ld(reviews_text) if locale == "fr" else "",
-            total=len(records))
-        pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(
-            **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
-            faults=list(Fault), fidelity_rules=FIDELITY_RULES, kinds=sorted({r["kind"] for r in records}), kind_defs={k: v.definition for k, v in KINDS.items()},
-            kind_labels={k: v.label for k, v in KINDS.items()},
-            status_words=STATUS_WORDS, coverage=[(c.table, c) for c in coverage], census=census(sources),
-            exclusions=_exclusions(excluded, locale, languages, drafts), corrections=_corrections(records))
+    pages = _locale_pages(first, inputs, reviews_text)
+    for made in later:
+        pages.update(made())
     if reviews:
         pages["claimreview.jsonld"] = reviews_text + "\n"
+    return pages
+
+
+@dataclass(frozen=True)
+class _PageInputs:
+    """What every language's pages are made from (:func:`render_pages`'s arguments)."""
+
+    records: list[dict]
+    sources: pd.DataFrame
+    articles: pd.DataFrame
+    excluded: pd.DataFrame
+    coverage: list[Coverage]
+    variant: str
+    drafts: pd.DataFrame | None
+    published: dict[str, str] | None
+    figures: dict[str, list[dict]]
+    timelines: dict[str, dict[str, dict]]
+    config: object
+    languages: dict[str, str]
+
+
+def _locale_pages(locale: str, inputs: _PageInputs, reviews_text: str = "") -> dict[str, str]:
+    """One language's report page and method page; ``reviews_text``: the ClaimReview JSON its page
+    carries (the first language's page only)."""
+    records, variant, config = inputs.records, inputs.variant, inputs.config
+    page = PAGES[locale]
+    env = environment(locale)
+    _ = gettext_for(locale)
+    all_cards = cards(records, inputs.sources, locale, inputs.languages)
+    by_article = []
+    for article in _article_rows(inputs.articles):
+        mine = [c for c in all_cards if c.record["article_id"] == article["article_id"]]
+        if variant and not mine:
+            continue  # a re-run shows only the articles it checked
+        themes = [(key, _(label), [c for c in mine if c.record["theme"] == key]) for key, label in THEMES.items()]
+        placed = {c.record["claim_id"]: c.record["theme"] for c in mine}
+        by_theme: dict[str, list[dict]] = {}
+        for chart in inputs.figures.get(locale, []):
+            if chart["claim_id"] in placed:
+                by_theme.setdefault(placed[chart["claim_id"]], []).append(chart)
+        by_article.append({"article": article, "summary": summary([c.record for c in mine]),
+                           "cards": {c.record["claim_id"]: c for c in mine},
+                           "themes": [t for t in themes if t[2]], "charts": by_theme,
+                           "timeline": inputs.timelines.get(locale, {}).get(article["article_id"])})
+    badge = env.get_template("_badge.html.j2")
+    common = {"badges": {v: Markup(badge.render(verdict=v, colours=COLOURS, symbols=SYMBOLS)) for v in Verdict},
+              "lang": locale, "other": next(p for code, p in PAGES.items() if code != locale),
+              "method_page": METHOD_PAGES[locale], "index_page": page, "config": config, "symbols": SYMBOLS,
+              "colours": COLOURS, "verdicts": list(Verdict), "colon": "\u00a0: " if locale == "fr" else ": ",
+              "variant": variant,
+              "changes": variant_changes(records, inputs.published or {}) if variant else [],
+              "overridden": overridden(records) if variant else []}
+    pages = {page: env.get_template("report.html.j2").render(
+        **common, articles=by_article, reviews_ld=json_ld(reviews_text) if reviews_text else "", total=len(records))}
+    pages[METHOD_PAGES[locale]] = env.get_template("method.html.j2").render(
+        **common, other_method=next(p for code, p in METHOD_PAGES.items() if code != locale),
+        faults=list(Fault), fidelity_rules=FIDELITY_RULES, kinds=sorted({r["kind"] for r in records}),
+        kind_defs={k: v.definition for k, v in KINDS.items()}, kind_labels={k: v.label for k, v in KINDS.items()},
+        status_words=STATUS_WORDS, coverage=[(c.table, c) for c in inputs.coverage], census=census(inputs.sources),
+        exclusions=_exclusions(inputs.excluded, locale, inputs.languages, inputs.drafts),
+        corrections=_corrections(records))
     return pages
 
 
