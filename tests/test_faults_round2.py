@@ -54,6 +54,17 @@ def test_a_notebook_output_cannot_inject_into_its_page(mime, content, forbidden)
     assert forbidden not in html.lower()
 
 
+def test_markdown_that_would_load_or_run_something_shows_its_text_only():
+    """cmark-gfm's safe mode, then nh3: an image is its alt text (nothing is loaded), a link to a
+    ``javascript:`` URL is its text, raw HTML is left out; what the Markdown says stays."""
+    assert notebook_page.markdown('![a "pixel" <b>](https://t.example/p.png "t")') == "<p>a \"pixel\" &lt;b&gt;</p>\n"
+    assert notebook_page.markdown("[click](javascript:alert(1)) and [there](https://example.org)") == (
+        '<p>click and <a href="https://example.org" rel="noopener noreferrer">there</a></p>\n')
+    assert notebook_page.markdown("a <b onclick=x>bold</b> word") == "<p>a bold word</p>\n"
+    table = notebook_page.markdown("#### `dec-1`\n\n| row | n |\n|---|--:|\n| events: e1 | 2 |")
+    assert table.startswith('<h4 id="dec-1"><code>dec-1</code></h4>') and "<td>events: e1</td>" in table
+
+
 def test_a_chart_is_the_only_image_and_only_as_png():
     png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
     shown = notebook_page.output({"output_type": "display_data", "data": {"image/png": png, "text/plain": "chart"},

@@ -25,7 +25,7 @@ import warnings
 #: What the notebooks import, lazy imports too, imported once per kernel (or once per build, by the
 #: process kernels are forked from: :mod:`analysis.pipeline.kernel_fork`): these packages with every
 #: module inside them, and these modules. Not the build's own publishing (``analysis.publish.report``
-#: and the page renderers: jinja2, markdown-it, pygments, nh3), which no notebook runs.
+#: and the page renderers: jinja2, cmarkgfm, pygments, nh3), which no notebook runs.
 WARM_PACKAGES = ["analysis.io", "analysis.domain", "analysis.verdicts"]
 WARM_MODULES = ["pandas", "matplotlib.pyplot", "analysis.publish.notebook", "analysis.publish.chart_data",
                 "analysis.publish.tables"]

@@ -1,10 +1,12 @@
 """A notebook as the body of a report page: the narrative and the outputs shown, the code folded.
 
 Every piece that comes from a notebook is treated as untrusted, since notebooks print data:
-Markdown is rendered with raw HTML and images turned off (a ``<script>`` or a remote image in a
-quote stays text), HTML outputs pass through an allow-list sanitiser (``nh3``: tables, text
-markup, links with http(s) only), text is escaped, and the only images are the PNG charts the
-notebooks draw, inlined as data URIs. Nothing on the page loads anything from elsewhere.
+Markdown is rendered by cmark-gfm (CommonMark and tables, in C: ``cmarkgfm``) in its safe mode,
+which leaves raw HTML out and links nowhere a ``javascript:`` URL would; an image is shown as its
+text, a link that goes nowhere as its text; HTML outputs pass through an allow-list sanitiser
+(``nh3``: tables, text markup, links with http(s) only), text is escaped, and the only images are
+the PNG charts the notebooks draw, inlined as data URIs. Nothing on the page loads anything from
+elsewhere. (The data the notebooks show is escaped where they write it: :func:`analysis.publish.tables.md`.)
 """
 
 from __future__ import annotations
@@ -13,16 +15,12 @@ import base64
 import binascii
 import json
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
-from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
 
+import cmarkgfm
 import nh3
-from markdown_it import MarkdownIt
+from cmarkgfm.cmark import Options
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
@@ -35,7 +33,10 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "table": {"class"}, "td": {"class"
                       "span": {"class", "dir"}, "div": {"class"}, "p": {"dir"}, "bdi": {"dir"}}
 URL_SCHEMES = {"http", "https"}
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").disable("image")
+#: What cmark-gfm writes for an image and for a link it made go nowhere (an unsafe URL): each
+#: becomes its text (cmark has escaped it already).
+_IMAGE = re.compile(r'<img src="[^"]*" alt="([^"]*)"(?: title="[^"]*")? />')
+_EMPTY_LINK = re.compile(r'<a href=""(?: title="[^"]*")?>(.*?)</a>', re.DOTALL)
 _FORMATTER = HtmlFormatter(cssclass="highlight")
 _LEXER = PythonLexer()
 
@@ -48,9 +49,11 @@ def sanitise(html: str) -> str:
 
 
 def markdown(text: str) -> str:
-    """Markdown as HTML with raw HTML escaped and images left as text, then sanitised; each heading
-    gets an anchor from its text (a claim's section is ``#claim-id``)."""
-    return _anchored(sanitise(_MARKDOWN.render(text)))
+    """Markdown as HTML, raw HTML left out, images and links to nowhere as their text, then
+    sanitised; each heading gets an anchor from its text (a claim's section is ``#claim-id``)."""
+    html = cmarkgfm.markdown_to_html_with_extensions(text, options=Options.CMARK_OPT_DEFAULT, extensions=["table"])
+    html = _EMPTY_LINK.sub(r"\1", _IMAGE.sub(r"\1", html))
+    return _anchored(sanitise(html))
 
 
 def slug(text: str) -> str:
@@ -116,40 +119,6 @@ def body(path: Path) -> str:
     """The body of a notebook's page, from its file."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
     return "\n".join(cell(item) for item in notebook.get("cells", []))
-
-
-def bodies(paths: list[Path]) -> dict[str, str]:
-    """The bodies of several notebooks' pages, by path (as given)."""
-    return {str(path): body(path) for path in paths}
-
-
-def bodies_elsewhere(paths: list[Path]) -> Callable[[], dict[str, str]]:
-    """Start rendering :func:`bodies` in a Python process of its own, now, and return what waits
-    for them: the report renders its other pages meanwhile, on the other core (Markdown to HTML
-    for every claim a notebook shows costs about as much as the report's own pages). If that
-    process fails, the bodies are rendered here, and an error in a notebook is raised here."""
-    if not paths:
-        return dict
-    folder = Path(tempfile.mkdtemp(prefix="notebook-pages-"))
-    target = folder / "bodies.json"
-    code = ("import json, sys; from pathlib import Path; from analysis.publish.notebook_page import bodies; "
-            "Path(sys.argv[2]).write_text(json.dumps(bodies([Path(p) for p in json.loads(sys.argv[1])])), "
-            "encoding='utf-8')")
-    try:
-        process = subprocess.Popen([sys.executable, "-c", code, json.dumps([str(p) for p in paths]), str(target)],
-                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:
-        process = None
-
-    def wait() -> dict[str, str]:
-        try:
-            if process is not None and process.wait() == 0:
-                return json.loads(target.read_text(encoding="utf-8"))
-            return bodies(paths)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-
-    return wait
 
 
 def pygments_css() -> str:

@@ -235,23 +235,33 @@ def render_pages(records: list[dict], sources: pd.DataFrame, articles: pd.DataFr
     were made from (a ``--data-dir`` build publishes its own). ``figures`` (locale -> charts, each
     placed in the theme of the claim it illustrates) and ``timelines`` (locale -> article -> chart)
     come from :func:`charts_for`."""
-    config = publication()
-    base_url = base_url or config.base_url
-    languages = dict(zip(articles["article_id"], articles["language"], strict=True))
-    inputs = _PageInputs(records, sources, articles, excluded, coverage, variant, drafts, published, figures or {},
-                         timelines or {}, config, languages)
-    first, *others = PAGES
-    # Each other language's pages in a fork, on the other core (the notebooks' pages are done by
-    # now), while this process makes the ClaimReview and the first language's pages.
-    later = [fork.in_fork(partial(_locale_pages, locale, inputs)) for locale in others]
-    reviews = [] if variant or not base_url else claimreview.claim_reviews(records, articles, sources, base_url, config)
-    reviews_text = json_text.dumps(reviews, indent=1) if reviews else ""  # the file, and the same in the page
-    pages = _locale_pages(first, inputs, reviews_text)
-    for made in later:
-        pages.update(made())
-    if reviews:
+    inputs = _page_inputs(records, sources, articles, excluded, coverage, variant, drafts, published, figures,
+                          timelines)
+    pages, reviews_text = {}, claimreview_text(records, articles, sources, base_url, variant)
+    for index, locale in enumerate(PAGES):
+        pages.update(_locale_pages(locale, inputs, reviews_text if index == 0 else ""))
+    if reviews_text:
         pages["claimreview.jsonld"] = reviews_text + "\n"
     return pages
+
+
+def claimreview_text(records: list[dict], articles: pd.DataFrame, sources: pd.DataFrame, base_url: str = "",
+                     variant: str = "") -> str:
+    """The ClaimReview JSON of the substantive records ("" for a re-run, or without a base URL):
+    the published file, and the same text in the first language's page."""
+    config = publication()
+    base_url = base_url or config.base_url
+    if variant or not base_url:
+        return ""
+    reviews = claimreview.claim_reviews(records, articles, sources, base_url, config)
+    return json_text.dumps(reviews, indent=1) if reviews else ""
+
+
+def _page_inputs(records, sources, articles, excluded, coverage, variant="", drafts=None, published=None,
+                 figures=None, timelines=None) -> _PageInputs:
+    languages = dict(zip(articles["article_id"], articles["language"], strict=True))
+    return _PageInputs(records, sources, articles, excluded, coverage, variant, drafts, published, figures or {},
+                       timelines or {}, publication(), languages)
 
 
 @dataclass(frozen=True)
@@ -350,15 +360,16 @@ def _exclusions(excluded: pd.DataFrame, locale: str, languages: dict[str, str],
     return groups
 
 
-def charts_for(records: list[dict], data: DataPackage) -> tuple[dict[str, list[dict]], dict[str, dict[str, dict]]]:
-    """The report's charts in each language, as inline SVG with their text alternative: one per
-    row of ``charts.csv`` whose claim was checked (drawn with the parameters of that claim's run),
-    and a timeline of the dated claims of each article."""
+def charts_for(records: list[dict], data: DataPackage, locales: tuple[str, ...] = tuple(PAGES)
+               ) -> tuple[dict[str, list[dict]], dict[str, dict[str, dict]]]:
+    """The report's charts in each language of ``locales``, as inline SVG with their text
+    alternative: one per row of ``charts.csv`` whose claim was checked (drawn with the parameters
+    of that claim's run), and a timeline of the dated claims of each article."""
     by_id = {r["claim_id"]: r for r in records}
     rows = data.table("charts") if "charts" in data.tables else pd.DataFrame(columns=["chart_id", "claim_id", "chart"])
-    figures: dict[str, list[dict]] = {locale: [] for locale in PAGES}
-    timelines: dict[str, dict[str, dict]] = {locale: {} for locale in PAGES}
-    for locale in PAGES:
+    figures: dict[str, list[dict]] = {locale: [] for locale in locales}
+    timelines: dict[str, dict[str, dict]] = {locale: {} for locale in locales}
+    for locale in locales:
         for row in rows.itertuples():
             if row.claim_id not in by_id:
                 continue  # a re-run that did not check the claim draws no chart for it
@@ -375,14 +386,19 @@ def charts_for(records: list[dict], data: DataPackage) -> tuple[dict[str, list[d
     return figures, timelines
 
 
-def render_notebook(notebook: Path, records: list[dict], title: str, body: str | None = None) -> str:
+def render_notebook(notebook: Path, records: list[dict], title: str) -> str:
     """One notebook as a page (English, as the notebooks narrate): outputs shown, code folded,
     everything from the notebook sanitised (:mod:`analysis.publish.notebook_page`). ``title`` is the
-    notebook's own name (the file read may be a staged copy); ``body``: its body, if already made."""
+    notebook's own name (the file read may be a staged copy)."""
     page = environment("en").get_template("notebook.html.j2")
-    body = notebook_page.body(notebook) if body is None else body
-    return page.render(title=title, body=Markup(body), records=records,
+    return page.render(title=title, body=Markup(notebook_page.body(notebook)), records=records,
                        pygments_css=Markup(notebook_page.pygments_css()))
+
+
+def notebook_pages(notebooks: dict[str, Path], records: list[dict]) -> dict[str, str]:
+    """Each notebook's page (``notebooks/<stem>.html``), from its file (``notebooks``: stem -> path)."""
+    return {f"notebooks/{stem}.html": render_notebook(path, [r for r in records if r["notebook"] == stem], stem)
+            for stem, path in notebooks.items()}
 
 
 def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url: str = "",
@@ -410,19 +426,32 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def _render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url: str,
             staged_notebooks: dict[str, Path], variant: str, published: dict[str, str] | None) -> dict[str, str]:
+    """Each language's charts and pages are independent, and so are the notebooks' pages: the other
+    languages' and the notebooks' are made in forks of this process (:mod:`analysis.fork`), on the
+    other core, while this process makes the first language's and the ClaimReview. The pages never
+    depend on where they were made."""
     notebooks = {stem: staged_notebooks.get(f"{stem}.ipynb", notebooks_dir / f"{stem}.ipynb")
                  for stem in sorted({r["notebook"] for r in records})}
-    bodies = notebook_page.bodies_elsewhere(list(notebooks.values()))  # while the rest is drawn here
     coverage = [c for c in (data.coverage(name) for name in data.names) if c is not None]
-    figures, timelines = charts_for(records, data)
     sources = data.table("sources")
     if "source_checks" in data.tables:
         sources = provenance.annotate(sources, data.table("source_checks"))
-    pages = render_pages(records, sources, data.table("articles"), data.table("claims_excluded"),
-                         coverage, base_url, variant, drafts=data.table("drafts") if "drafts" in data.tables else None,
-                         published=published, figures=figures, timelines=timelines)
-    made = bodies()
-    for stem, notebook in notebooks.items():
-        mine = [r for r in records if r["notebook"] == stem]
-        pages[f"notebooks/{stem}.html"] = render_notebook(notebook, mine, stem, made[str(notebook)])
+    drafts = data.table("drafts") if "drafts" in data.tables else None
+    articles, excluded = data.table("articles"), data.table("claims_excluded")
+
+    def language(locale: str, reviews_text: str = "") -> dict[str, str]:
+        figures, timelines = charts_for(records, data, (locale,))
+        inputs = _page_inputs(records, sources, articles, excluded, coverage, variant, drafts, published, figures,
+                              timelines)
+        return _locale_pages(locale, inputs, reviews_text)
+
+    first, *others = PAGES
+    later = [fork.in_fork(partial(language, locale)) for locale in others]
+    later.append(fork.in_fork(partial(notebook_pages, notebooks, records)))
+    reviews_text = claimreview_text(records, articles, sources, base_url, variant)
+    pages = language(first, reviews_text)
+    for other in later:
+        pages.update(other())
+    if reviews_text:
+        pages["claimreview.jsonld"] = reviews_text + "\n"
     return pages
