@@ -55,12 +55,17 @@ def test_a_notebook_output_cannot_inject_into_its_page(mime, content, forbidden)
 
 
 def test_markdown_that_would_load_or_run_something_shows_its_text_only():
-    """cmark-gfm's safe mode, then nh3: an image is its alt text (nothing is loaded), a link to a
-    ``javascript:`` URL is its text, raw HTML is left out; what the Markdown says stays."""
+    """cmark-gfm, then nh3: an image is its alt text (nothing is loaded), a link keeps its text and
+    loses a ``javascript:`` URL, a tag off the allow-list is dropped with its text kept (a
+    script's text too is dropped), and an HTML block keeps the narrative inside it."""
     assert notebook_page.markdown('![a "pixel" <b>](https://t.example/p.png "t")') == "<p>a \"pixel\" &lt;b&gt;</p>\n"
     assert notebook_page.markdown("[click](javascript:alert(1)) and [there](https://example.org)") == (
-        '<p>click and <a href="https://example.org" rel="noopener noreferrer">there</a></p>\n')
-    assert notebook_page.markdown("a <b onclick=x>bold</b> word") == "<p>a bold word</p>\n"
+        '<p><a rel="noopener noreferrer">click</a> and <a href="https://example.org" rel="noopener noreferrer">'
+        "there</a></p>\n")
+    assert notebook_page.markdown("a <b onclick=x>bold</b> <script>alert(1)</script>word") == "<p>a bold word</p>\n"
+    block = notebook_page.markdown("<details>\n<summary>Why</summary>\nThe narrative <iframe src=x></iframe>stays.\n"
+                                   "</details>")
+    assert "The narrative stays." in block and "<iframe" not in block and "<summary>Why</summary>" in block
     table = notebook_page.markdown("#### `dec-1`\n\n| row | n |\n|---|--:|\n| events: e1 | 2 |")
     assert table.startswith('<h4 id="dec-1"><code>dec-1</code></h4>') and "<td>events: e1</td>" in table
 

@@ -1,20 +1,53 @@
 """analysis.fork: work done in a fork of this process gives what it would give here, and anything
-that goes wrong there (an error, a fork killed, a fork not safe to make) ends with the work done here."""
+that goes wrong there (an error, a fork killed or stuck, a fork not safe to make) ends with the
+work done here, nothing left running and no descriptor left open."""
 
 from __future__ import annotations
 
 import os
 import signal
 import threading
+import time
 
 import pytest
 
 from analysis import fork
 
-pytestmark = pytest.mark.skipif(not fork.SUPPORTED, reason="forks only on Linux")
+linux = pytest.mark.skipif(not fork.SUPPORTED, reason="forks only on Linux")
 
 
-def test_the_work_is_done_in_another_process_and_its_result_comes_back():
+@pytest.fixture
+def forkable():
+    """This process may fork: a thread an earlier test stopped may take a moment to end."""
+    for _ in range(100):
+        if fork.safe_here():
+            break
+        time.sleep(0.1)
+    assert fork.safe_here(), f"threads alive, so nothing would be forked: {threading.enumerate()}"
+    before, children = set(os.listdir("/proc/self/fd")), _children()
+    yield
+    leaked = set(os.listdir("/proc/self/fd")) - before
+    assert not leaked, f"descriptors left open: {leaked}"
+    assert _children() <= children, "a fork left running, or not collected"
+
+
+def _children() -> set[int]:
+    """This process's child processes, running or not yet collected (from /proc)."""
+    mine = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == os.getpid():
+                mine.add(int(entry))
+    return mine
+
+
+@linux
+def test_the_work_is_done_in_another_process_and_its_result_comes_back(forkable):
     here = os.getpid()
     later = fork.in_fork(lambda: {"pid": os.getpid(), "text": "é" * 100_000})
     made = later()
@@ -22,16 +55,19 @@ def test_the_work_is_done_in_another_process_and_its_result_comes_back():
     assert made["text"] == "é" * 100_000, "a result larger than a pipe's buffer arrives whole"
 
 
-def test_an_error_in_the_fork_is_raised_here():
+@linux
+def test_an_error_in_the_fork_is_raised_here_without_a_message_of_its_own(forkable, capfd):
     def fails():
         raise ValueError("no such locale")
 
     later = fork.in_fork(fails)
     with pytest.raises(ValueError, match="no such locale"):
         later()
+    assert "analysis.fork" not in capfd.readouterr().err, "the error itself says what happened"
 
 
-def test_a_fork_that_is_killed_leaves_the_work_to_this_process():
+@linux
+def test_a_fork_that_is_killed_leaves_the_work_to_this_process_and_says_so(forkable, capfd):
     here = os.getpid()
 
     def dies_in_the_fork():
@@ -39,9 +75,35 @@ def test_a_fork_that_is_killed_leaves_the_work_to_this_process():
             os.kill(os.getpid(), signal.SIGKILL)
         return "made here"
 
-    assert fork.in_fork(dies_in_the_fork)() == "made here"
+    assert fork.in_fork(dies_in_the_fork, "the en pages")() == "made here"
+    said = capfd.readouterr().err
+    assert "the en pages" in said and f"signal {signal.SIGKILL}" in said
 
 
+@linux
+def test_a_stuck_fork_is_stopped_and_the_work_done_here(forkable, monkeypatch, capfd):
+    here = os.getpid()
+    monkeypatch.setattr(fork, "DEADLINE", 0.5)
+
+    def stuck_in_the_fork():
+        if os.getpid() != here:
+            time.sleep(60)
+        return "made here"
+
+    started = time.monotonic()
+    assert fork.in_fork(stuck_in_the_fork, "the notebooks' pages")() == "made here"
+    assert time.monotonic() - started < 30
+    assert "sent nothing" in capfd.readouterr().err
+
+
+@linux
+def test_a_cancelled_fork_is_stopped_and_collected(forkable):
+    later = fork.in_fork(lambda: time.sleep(60))
+    later.cancel()
+    later.cancel()  # twice: nothing more to do
+
+
+@linux
 def test_with_another_thread_running_nothing_is_forked():
     """A fork keeps only the thread that forks: a lock another thread holds would stay held."""
     stop = threading.Event()
@@ -57,4 +119,5 @@ def test_with_another_thread_running_nothing_is_forked():
 
 def test_where_forks_are_not_known_to_be_safe_the_work_is_done_here(monkeypatch):
     monkeypatch.setattr(fork, "SUPPORTED", False)
+    assert not fork.safe_here()
     assert fork.in_fork(os.getpid)() == os.getpid()

@@ -198,30 +198,36 @@ def test_the_pages_made_in_forks_are_the_ones_made_here(records, monkeypatch):
     """The other languages' charts and pages and the notebooks' pages are made in forks while this
     process makes the first language's; the report is the one this process makes alone, byte for
     byte, and a fork that fails leaves its pages to this process."""
-    from analysis import fork
-
-    def report_here():
-        with monkeypatch.context() as patched:
-            patched.setattr(fork, "SUPPORTED", False)
-            return report.render(records, paths.notebooks_dir(), project(), TEST_BASE_URL)
-
     import threading
     import time
+
+    from analysis import fork
 
     for _ in range(100):  # a thread an earlier test stopped may take a moment to end
         if fork.safe_here():
             break
         time.sleep(0.1)
     assert fork.safe_here(), f"threads alive, so nothing would be forked: {threading.enumerate()}"
+    delivered = []
+    collect = fork.Later._collect
+
+    def spied(later):
+        payload, why = collect(later)
+        delivered.append(why is None)
+        return payload, why
+
+    monkeypatch.setattr(fork.Later, "_collect", spied)
     forked = report.render(records, paths.notebooks_dir(), project(), TEST_BASE_URL)
-    here = report_here()
-    assert forked == here and sorted(forked) == sorted(here)
+    assert delivered == [True] * (len(report.PAGES) - 1 + 1), "every fork delivered its pages"
+    with monkeypatch.context() as patched:
+        patched.setattr(fork, "SUPPORTED", False)
+        here = report.render(records, paths.notebooks_dir(), project(), TEST_BASE_URL)
+    assert forked == here
     assert {*report.PAGES.values(), "claimreview.jsonld", "notebooks/01_calls.html"} <= set(here)
-    here_pid = os.getpid()
-    real = report.notebook_pages
+    parent, real = os.getpid(), report.notebook_pages
 
     def dies_in_a_fork(*args):
-        if os.getpid() != here_pid:
+        if os.getpid() != parent:
             os._exit(3)
         return real(*args)
 

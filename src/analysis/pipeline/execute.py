@@ -65,13 +65,13 @@ def run(job: Job, kernels: KernelPool | None = None) -> Ran | Result:
     """The kernel's part: execute the notebook and give the kernel back. A notebook that ran to
     its end is a :class:`Ran` (its kernel is free for the next one while :func:`finish` writes
     it); one that did not is its failed :class:`Result`."""
+    from papermill.exceptions import PapermillExecutionError
+
     started = time.monotonic()
     name = job.notebook.name
     raw = job.staged.with_suffix(".raw.ipynb")
     kernel = None
     try:
-        from papermill.exceptions import PapermillExecutionError
-
         if kernels is not None:
             from analysis.pipeline.warm_engine import ENGINE
 

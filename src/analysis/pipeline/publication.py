@@ -241,7 +241,8 @@ def build_lock(wait: bool = True) -> Iterator[None]:
 
     The lock is an ``flock`` on a file of ``build/``; it is released when its holder exits, however
     it exits. Its descriptor is not inheritable and the runner's kernels are new processes (exec'd),
-    so no kernel ever holds it after the runner is gone."""
+    so no kernel ever holds it after the runner is gone. The report's forks (:mod:`analysis.fork`)
+    share it while they draw, never unlock it, and are killed when the runner ends."""
     handle = _lock_file()
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

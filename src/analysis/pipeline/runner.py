@@ -219,8 +219,8 @@ def _build(notebooks, overrides, out, data_dir, base_url, force, jobs, stream, v
             jobs_ = [execute.Job(p.notebook, st.root / f"run-{p.notebook.name}", p.params, failed_dir)
                      for p in heaviest_first(todo, package.claims, read_timings(data))]
             if kernels is not None:
-                # What a notebook's thread needs (papermill and its engine, the record schema),
-                # imported here while the kernels warm up, not once they are ready (0.4 s)
+                # What running and finishing a notebook need (papermill and its engine, the record
+                # schema), imported here while the kernels warm up, not once they are ready (0.4 s)
                 from analysis.pipeline import warm_engine  # noqa: F401
                 from analysis.verdicts import records  # noqa: F401
             results = _run(jobs_, kernels, stream, done, total) if kernels is not None else {}
@@ -298,7 +298,7 @@ def _run(jobs: list, kernels: KernelPool, stream, done: int, total: int) -> dict
     try:
         futures = {kernels.submit(execute.run, job, kernels): job for job in jobs}
         for future in as_completed(futures):
-            job = futures[future]
+            job = futures.pop(future)  # its executed notebook is not kept once it is written
             try:
                 ran = future.result()
                 result = execute.finish(ran) if isinstance(ran, execute.Ran) else ran

@@ -52,7 +52,7 @@ class Run:
         if not self.register:
             raise RegisterError(f"no claim of data/claims.csv is assigned to {notebook}")
         self.checks: dict[str, engine.Check] = {}
-        self._shown: dict[str, tuple[str, str]] = {}  # claimed and computed in words, as each claim showed them
+        self._shown: dict[str, tuple[engine.Check, str, str]] = {}  # each check's claimed and computed, as shown
         self.charts = Charts(self)
 
     # -- data ---------------------------------------------------------------------------------
@@ -126,7 +126,8 @@ class Run:
         lines = [f"#### `{claim.claim_id}`", f"> « {md(claim.quote)} »", "", f"*{md(claim.claim_en)}*", ""]
         lines.append(f"**Rule, declared before computing** ({claim.kind}): {md(tolerance_text(claim))}")
         lines.append("")
-        claimed, computed = self._shown[claim.claim_id] = format_claimed(record, LOCALE), format_computed(record, LOCALE)
+        claimed, computed = format_claimed(record, LOCALE), format_computed(record, LOCALE)
+        self._shown[claim.claim_id] = (result, claimed, computed)
         lines.append(f"**Claimed** {md(claimed)} · **computed** {md(computed)} · **verdict `{verdict.value}`** "
                      f"({verdict.label})")
         for message in record["explanation"]:
@@ -159,8 +160,10 @@ class Run:
         rows = []
         for cid, result in self.checks.items():
             record = result.as_json
-            shown = self._shown.get(cid) or (format_claimed(record, LOCALE), format_computed(record, LOCALE))
-            rows.append({"claim_id": cid, "claimed": shown[0], "computed": shown[1], "verdict": record["verdict"]})
+            shown = self._shown.get(cid)
+            if shown is None or shown[0] is not result:  # a check replaced since it was shown: its own words
+                shown = (result, format_claimed(record, LOCALE), format_computed(record, LOCALE))
+            rows.append({"claim_id": cid, "claimed": shown[1], "computed": shown[2], "verdict": record["verdict"]})
         return pd.DataFrame(rows, columns=["claim_id", "claimed", "computed", "verdict"])
 
     def publish(self) -> None:

@@ -1,12 +1,12 @@
 """A notebook as the body of a report page: the narrative and the outputs shown, the code folded.
 
 Every piece that comes from a notebook is treated as untrusted, since notebooks print data:
-Markdown is rendered by cmark-gfm (CommonMark and tables, in C: ``cmarkgfm``) in its safe mode,
-which leaves raw HTML out and links nowhere a ``javascript:`` URL would; an image is shown as its
-text, a link that goes nowhere as its text; HTML outputs pass through an allow-list sanitiser
-(``nh3``: tables, text markup, links with http(s) only), text is escaped, and the only images are
-the PNG charts the notebooks draw, inlined as data URIs. Nothing on the page loads anything from
-elsewhere. (The data the notebooks show is escaped where they write it: :func:`analysis.publish.tables.md`.)
+Markdown is rendered by cmark-gfm (CommonMark and tables, in C: ``cmarkgfm``), an image shown as
+its text; its HTML, like an HTML output's, then passes through an allow-list sanitiser (``nh3``:
+tables, text markup, links with http(s) only; any other tag is dropped and its text kept, a script's
+or a style's with it); text outputs are escaped, and the only images are the PNG charts the notebooks
+draw, inlined as data URIs. Nothing on the page loads anything from elsewhere. (The data the
+notebooks show is escaped where they write it: :func:`analysis.publish.tables.md`.)
 """
 
 from __future__ import annotations
@@ -33,10 +33,11 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "table": {"class"}, "td": {"class"
                       "span": {"class", "dir"}, "div": {"class"}, "p": {"dir"}, "bdi": {"dir"}}
 URL_SCHEMES = {"http", "https"}
 
-#: What cmark-gfm writes for an image and for a link it made go nowhere (an unsafe URL): each
-#: becomes its text (cmark has escaped it already).
+#: What cmark-gfm writes for a Markdown image: it becomes its text (cmark has escaped it already).
 _IMAGE = re.compile(r'<img src="[^"]*" alt="([^"]*)"(?: title="[^"]*")? />')
-_EMPTY_LINK = re.compile(r'<a href=""(?: title="[^"]*")?>(.*?)</a>', re.DOTALL)
+#: Raw HTML is passed to the sanitiser, which keeps the text of what it drops (cmark's safe mode
+#: would leave a whole HTML block out, the narrative in it with it).
+_MARKDOWN_OPTIONS = Options.CMARK_OPT_UNSAFE
 _FORMATTER = HtmlFormatter(cssclass="highlight")
 _LEXER = PythonLexer()
 
@@ -49,11 +50,10 @@ def sanitise(html: str) -> str:
 
 
 def markdown(text: str) -> str:
-    """Markdown as HTML, raw HTML left out, images and links to nowhere as their text, then
-    sanitised; each heading gets an anchor from its text (a claim's section is ``#claim-id``)."""
-    html = cmarkgfm.markdown_to_html_with_extensions(text, options=Options.CMARK_OPT_DEFAULT, extensions=["table"])
-    html = _EMPTY_LINK.sub(r"\1", _IMAGE.sub(r"\1", html))
-    return _anchored(sanitise(html))
+    """Markdown as HTML, images as their text, then sanitised (:func:`sanitise`); each heading gets
+    an anchor from its text (a claim's section is ``#claim-id``)."""
+    html = cmarkgfm.markdown_to_html_with_extensions(text, options=_MARKDOWN_OPTIONS, extensions=["table"])
+    return _anchored(sanitise(_IMAGE.sub(r"\1", html)))
 
 
 def slug(text: str) -> str:

@@ -427,9 +427,10 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def _render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url: str,
             staged_notebooks: dict[str, Path], variant: str, published: dict[str, str] | None) -> dict[str, str]:
     """Each language's charts and pages are independent, and so are the notebooks' pages: the other
-    languages' and the notebooks' are made in forks of this process (:mod:`analysis.fork`), on the
-    other core, while this process makes the first language's and the ClaimReview. The pages never
-    depend on where they were made."""
+    languages' and the notebooks' are made in forks of this process (:mod:`analysis.fork`; two
+    cores share the three processes) while this process makes the first language's and the
+    ClaimReview. The pages never depend on where they were made. :func:`render_pages` makes the
+    same language pages in this process alone (the tests compare the two)."""
     notebooks = {stem: staged_notebooks.get(f"{stem}.ipynb", notebooks_dir / f"{stem}.ipynb")
                  for stem in sorted({r["notebook"] for r in records})}
     coverage = [c for c in (data.coverage(name) for name in data.names) if c is not None]
@@ -446,12 +447,16 @@ def _render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_ur
         return _locale_pages(locale, inputs, reviews_text)
 
     first, *others = PAGES
-    later = [fork.in_fork(partial(language, locale)) for locale in others]
-    later.append(fork.in_fork(partial(notebook_pages, notebooks, records)))
-    reviews_text = claimreview_text(records, articles, sources, base_url, variant)
-    pages = language(first, reviews_text)
-    for other in later:
-        pages.update(other())
+    later = [fork.in_fork(partial(language, locale), f"the {locale} pages") for locale in others]
+    later.append(fork.in_fork(partial(notebook_pages, notebooks, records), "the notebooks' pages"))
+    try:
+        reviews_text = claimreview_text(records, articles, sources, base_url, variant)
+        pages = language(first, reviews_text)
+        for other in later:
+            pages.update(other())
+    finally:
+        for other in later:
+            other.cancel()  # after an error here: no fork is left waiting to be read
     if reviews_text:
         pages["claimreview.jsonld"] = reviews_text + "\n"
     return pages
