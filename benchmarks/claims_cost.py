@@ -8,7 +8,8 @@ check with `check_all`, copied under new ids, so no notebook needs an edit). The
 (grown - committed) / claims added. The two versions' runs are interleaved, REPEATS times each;
 the table gives medians, and the cost per claim of each repeat (its grown build against its own
 committed build, run just before it: this shared machine drifts between repeats) as a median with
-its range. Asserts nothing (a timing is not a test).
+its range, and the same median in CPU time (all the build's processes). Asserts nothing (a timing
+is not a test).
 
 Run: python3 benchmarks/claims_cost.py [BASELINE_REF]   (about ten minutes, most of it the
 baseline's environment the first time). Run with nothing else on the machine.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -83,17 +85,25 @@ def _head(checkout: Path) -> str:
     return found.stdout.strip()
 
 
-def build_seconds(checkout: Path, data: Path) -> float:
+def build_seconds(checkout: Path, data: Path) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user and system, of the build and every process it waited
+    for: its kernels, its forks) of one full build. CPU time is a second view, less moved by other
+    tenants' load than wall time, though this machine's CPU time itself moves within an hour."""
     out = BENCH / f"out-{checkout.name}-{data.name}"
     shutil.rmtree(out, ignore_errors=True)
     command = [str(checkout / ".venv" / "bin" / "python"), "-m", "analysis", "build", "--force", "--jobs", "2",
                "--data-dir", str(data), "--out", str(out)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(command, cwd=checkout, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"build failed in {checkout} on {data}:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return seconds
+    return seconds, _children_cpu() - cpu
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(ref: str = DEFAULT_BASELINE) -> None:
@@ -101,11 +111,14 @@ def main(ref: str = DEFAULT_BASELINE) -> None:
     versions = {"before": baseline(ref), "after": ROOT}
     inputs = {name: prepare(checkout) for name, checkout in versions.items()}
     times: dict[tuple[str, str], list[float]] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}
     for _ in range(REPEATS):
         for name, checkout in versions.items():
             base, grown, _added = inputs[name]
             for label, data in (("committed", base), ("grown", grown)):
-                times.setdefault((name, label), []).append(build_seconds(checkout, data))
+                wall, used = build_seconds(checkout, data)
+                times.setdefault((name, label), []).append(wall)
+                cpu.setdefault((name, label), []).append(used)
     rows = []
     for name in versions:
         added = inputs[name][2]
@@ -116,14 +129,20 @@ def main(ref: str = DEFAULT_BASELINE) -> None:
         rows.append({"version": name, "claims_added": added, "committed_s": round(committed, 2),
                      "grown_s": round(grown, 2), "ms_per_claim": round(1000 * (grown - committed) / added, 2),
                      "ms_per_claim_paired": round(statistics.median(paired), 2),
-                     "paired_range": [round(paired[0], 2), round(paired[-1], 2)]})
-    print(f"{'version':8} {'added':>6} {'committed s':>12} {'grown s':>9} {'ms/claim':>9} {'paired':>8} {'range':>14}")
+                     "paired_range": [round(paired[0], 2), round(paired[-1], 2)],
+                     "cpu_ms_per_claim_paired": round(statistics.median(
+                         1000 * (g - c) / added for c, g in zip(cpu[(name, "committed")], cpu[(name, "grown")],
+                                                                strict=True)), 2)})
+    print(f"{'version':8} {'added':>6} {'committed s':>12} {'grown s':>9} {'ms/claim':>9} {'paired':>8} {'range':>14}"
+          f" {'CPU ms':>7}")
     for row in rows:
         low, high = row["paired_range"]
         print(f"{row['version']:8} {row['claims_added']:6d} {row['committed_s']:12.2f} {row['grown_s']:9.2f} "
-              f"{row['ms_per_claim']:9.2f} {row['ms_per_claim_paired']:8.2f} {low:6.2f} – {high:5.2f}")
+              f"{row['ms_per_claim']:9.2f} {row['ms_per_claim_paired']:8.2f} {low:6.2f} – {high:5.2f} "
+              f"{row['cpu_ms_per_claim_paired']:7.2f}")
     (BENCH / "results.json").write_text(json.dumps({"baseline": ref, "rows": rows, "runs": {
-        f"{k[0]}/{k[1]}": v for k, v in times.items()}}, indent=1) + "\n", encoding="utf-8")
+        f"{k[0]}/{k[1]}": v for k, v in times.items()}, "cpu_seconds": {
+        f"{k[0]}/{k[1]}": v for k, v in cpu.items()}}, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
