@@ -136,7 +136,7 @@ def in_fork(compute: Callable[[], T], label: str = "work") -> Later[T]:
                 signal.signal(stopping, signal.SIG_DFL)
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             os.close(read_end)
-            _end_with(parent)
+            end_with(parent)
             payload = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(payload)
@@ -148,10 +148,10 @@ def in_fork(compute: Callable[[], T], label: str = "work") -> Later[T]:
     return Later(compute, label, pid, read_end)
 
 
-def _end_with(parent: int) -> None:
-    """Be killed when the process that forked this one ends (Linux's PR_SET_PDEATHSIG, which fires
-    when the forking thread ends: here the only one), so a fork never outlives a build that was
-    stopped; end now if it already has."""
+def end_with(parent: int) -> None:
+    """In a fork: be killed when the process that forked it ends (Linux's PR_SET_PDEATHSIG, which
+    fires when the forking thread ends: a fork is made only from a process's one thread), so a fork
+    never outlives a build that was stopped; end now if ``parent`` already has."""
     import ctypes
 
     with contextlib.suppress(OSError, AttributeError):

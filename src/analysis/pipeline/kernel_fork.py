@@ -34,8 +34,10 @@ import threading
 import traceback
 from pathlib import Path
 
+from analysis import fork
+
 #: Kernels are forked only where it is known to be safe (no Objective-C runtime, as on macOS).
-SUPPORTED = sys.platform.startswith("linux") and hasattr(os, "fork")
+SUPPORTED = fork.SUPPORTED
 #: What a kernelspec runs for an IPython kernel (``python -m ipykernel_launcher -f …``).
 LAUNCHER = "ipykernel_launcher"
 #: Seconds to wait for the zygote's answer (its imports, for the first kernel), as for a kernel's.
@@ -222,31 +224,33 @@ def serve(commands_fd: int, replies_fd: int) -> None:
             request = json.loads(line)
             pid = None
             if _safe_to_fork():
+                zygote = os.getpid()
                 pid = os.fork()
                 if pid == 0:
-                    _become_kernel(request, (commands_fd, replies_fd))
+                    _become_kernel(request, (commands_fd, replies_fd), zygote)
             replies.write(json.dumps({"pid": pid}) + "\n")  # None: start it the usual way
             replies.flush()
 
 
 def _safe_to_fork() -> bool:
     """One thread and no ZeroMQ context: a fork keeps only the thread that forks (a lock another
-    held stays locked for ever), and a context's sockets and threads do not survive it."""
-    import zmq
+    held stays locked for ever), and a context's sockets and threads do not survive it
+    (:func:`analysis.fork.safe_here`, the rule for every fork the project makes)."""
+    import zmq  # noqa: F401 - the zygote has it (ipykernel); the rule reads its singleton
 
-    return threading.active_count() == 1 and getattr(zmq.Context, "_instance", None) is None
+    return fork.safe_here()
 
 
-def _become_kernel(request: dict, inherited: tuple[int, ...]) -> None:
-    """In a fresh fork: become what ``python -m ipykernel_launcher argv`` would start; never returns."""
+def _become_kernel(request: dict, inherited: tuple[int, ...], zygote: int) -> None:
+    """In a fresh fork of ``zygote``: become what ``python -m ipykernel_launcher argv`` would start;
+    never returns."""
     status = 1
     try:
-        zygote = os.getppid()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel's own subprocesses are waited for
         signal.signal(signal.SIGINT, signal.default_int_handler)  # an interrupt stops a cell
-        _end_with_parent()
-        if os.getppid() != zygote:  # it ended before it could be told
-            os._exit(1)
+        # Killed when the zygote ends: a kernel it forked just as the build stopped it, which the
+        # build never heard of, does not outlive it (and one whose zygote is already gone ends now).
+        fork.end_with(zygote)
         os.setsid()
         for fd in inherited:
             with contextlib.suppress(OSError):
@@ -278,15 +282,6 @@ def _become_kernel(request: dict, inherited: tuple[int, ...]) -> None:
             sys.stdout.flush()
             sys.stderr.flush()
         os._exit(status)
-
-
-def _end_with_parent() -> None:
-    """Be killed when the zygote ends (Linux's PR_SET_PDEATHSIG): a kernel it forked just as the
-    build stopped it, which the build never heard of, does not outlive it."""
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
 
 
 def _launcher_path() -> str:
