@@ -213,12 +213,14 @@ def test_the_pages_made_in_forks_are_the_ones_made_here(records, monkeypatch):
 
     monkeypatch.setattr(fork.Later, "_collect", spied)
     forked = report.render(records, paths.notebooks_dir(), project(), TEST_BASE_URL)
-    assert delivered == [True] * (len(report.PAGES) - 1 + 1), "every fork delivered its pages"
+    other_languages, notebooks_pages = len(report.PAGES) - 1, 1
+    assert delivered == [True] * (other_languages + notebooks_pages), "every fork delivered its pages"
     with monkeypatch.context() as patched:
         patched.setattr(fork, "SUPPORTED", False)
         here = report.render(records, paths.notebooks_dir(), project(), TEST_BASE_URL)
     assert forked == here
-    assert {*report.PAGES.values(), "claimreview.jsonld", "notebooks/01_calls.html"} <= set(here)
+    checked = {f"notebooks/{r['notebook']}.html" for r in records}
+    assert {*report.PAGES.values(), *report.METHOD_PAGES.values(), "claimreview.jsonld", *checked} == set(here)
     parent, real = os.getpid(), report.notebook_pages
 
     def dies_in_a_fork(*args):
