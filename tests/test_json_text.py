@@ -54,15 +54,25 @@ def test_the_same_text_on_random_nested_values():
         assert json_text.dumps(drawn, 1, True) == json.dumps(drawn, indent=1, sort_keys=True, ensure_ascii=False)
 
 
-def test_what_json_cannot_write_is_refused():
+def test_what_json_cannot_write_is_refused_as_json_dumps_refuses_it():
     with pytest.raises(TypeError):
         json_text.dumps({"a": object()}, 1)
-    with pytest.raises(TypeError):
-        json_text.dumps({1: "a key that is not a string"}, 1)
+    with pytest.raises(TypeError):  # keys of two types cannot be sorted
+        json_text.dumps({1: "a", "b": "c"}, 1, sort_keys=True)
+    # a key that is a number is written as json.dumps writes it: as text
+    assert json_text.dumps({1: "a"}, 1) == json.dumps({1: "a"}, indent=1, ensure_ascii=False)
+
+
+def test_the_compact_text_is_json_dumps_without_spaces_and_refuses_nan():
+    value = {"b": [1, 1e-05, "é\u2028"], "a": {}}
+    assert json_text.compact(value, sort_keys=True) == json.dumps(value, sort_keys=True, ensure_ascii=False,
+                                                                  separators=(",", ":"))
+    with pytest.raises(ValueError):
+        json_text.compact({"a": float("nan")})
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in paths.notebooks_dir().glob("*.ipynb")))
-def test_a_notebook_is_written_as_nbformat_writes_it_and_left_as_it_was(name):
+def test_a_notebook_is_written_as_nbformat_writes_it_and_left_as_it_was(name, monkeypatch):
     """Every committed notebook, and one with what ``split_lines`` and ``strip_transient`` change
     (a stream, an HTML output, a transient key): the same text, and the notebook itself untouched."""
     notebook = nbformat.read(paths.notebooks_dir() / name, as_version=4)
@@ -77,3 +87,12 @@ def test_a_notebook_is_written_as_nbformat_writes_it_and_left_as_it_was(name):
     before = json.dumps(notebook, sort_keys=True)
     assert nbs.text(notebook) == nbformat.writes(notebook)
     assert json.dumps(notebook, sort_keys=True) == before
+    # the records' text given (as the build gives it): spliced in, the same text
+    records = json_text.compact(nbs.extract(notebook), sort_keys=True)
+    with monkeypatch.context() as patched:  # the splice, not the whole notebook encoded again
+        patched.setattr(json_text, "dumps", None)
+        assert nbs.text(notebook, records) == nbformat.writes(notebook)
+    assert json.dumps(notebook, sort_keys=True) == before
+    # and with NaN elsewhere in the notebook, which the compact encoder refuses: as json.dumps writes it
+    notebook.metadata["not-json"] = float("nan")
+    assert nbs.text(notebook, records) == nbformat.writes(notebook)

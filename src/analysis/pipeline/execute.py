@@ -111,6 +111,7 @@ def run(job: Job, kernels: KernelPool | None = None) -> Ran | Result:
 def finish(ran: Ran) -> Result:
     """The build's part, no kernel needed: normalise the executed notebook, take its records out,
     check them against the record schema, and write the notebook to ``job.staged``."""
+    from analysis import json_text
     from analysis.pipeline import notebooks as nbs
     from analysis.verdicts.records import dumps, parse
 
@@ -122,10 +123,16 @@ def finish(ran: Ran) -> Result:
         # The results file's text, made here on a thread of the build rather than in the serial
         # publication step; the records are read back from it, with their keys sorted at every level
         # as the files have them (what a record says never depends on where it was read from).
-        results_text = dumps(nbs.extract(executed))
-        records = json.loads(results_text)
+        # They are encoded once, for the results file and the notebook both.
+        found = nbs.extract(executed)
+        try:
+            encoded = json_text.compact(found, sort_keys=True)
+        except ValueError:  # NaN or an infinity: written as json.dumps writes them, as always
+            encoded = None
+        results_text = dumps(found, encoded)
+        records = json.loads(results_text if encoded is None else encoded)
         parse(records)  # every record matches the schema
-        job.staged.write_text(nbs.text(executed) + "\n", encoding="utf-8")
+        job.staged.write_text(nbs.text(executed, encoded) + "\n", encoding="utf-8")
     except OSError as exc:
         from analysis.pipeline.publication import output_error
 
@@ -133,7 +140,7 @@ def finish(ran: Ran) -> Result:
     except ValueError as exc:
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error=f"its verdict records do not match the record schema: {exc}")
-    except TypeError as exc:  # json_text.dumps refuses what JSON cannot hold (bytes, keys that are not text)
+    except TypeError as exc:  # json.dumps refuses what JSON cannot hold (bytes, an object)
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error=f"its outputs hold a value a notebook file cannot: {exc}")
     if not records:

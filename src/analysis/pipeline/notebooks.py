@@ -97,18 +97,27 @@ def normalise(notebook):
     return notebook
 
 
-def text(notebook) -> str:
+#: Stands in a copy of the notebook for its records while the rest is encoded (``\x00`` is never
+#: in a notebook's text: JSON writes it escaped).
+_RECORDS_HERE = "\x00analysis: the records\x00"
+
+
+def text(notebook, records_json: str | None = None) -> str:
     """``nbformat.writes(notebook)`` for a version-4 notebook: the same text (nbformat's own rules
     split the lines and drop what is transient), but on a copy of only the parts those rules change
-    rather than a deep copy, and serialised by :func:`analysis.json_text.dumps`. A notebook that
-    checks a thousand claims holds megabytes of records and Markdown lines: ``nbformat.writes``
-    took about 0.2 s for it, this about a third of that. The notebook is checked against the
-    notebook schema as ``nbformat.writes`` checks it (an invalid one is logged, not refused)."""
+    rather than a deep copy, and serialised by :mod:`analysis.json_text`. A notebook that checks a
+    thousand claims holds megabytes of records and Markdown lines: ``nbformat.writes`` took about
+    0.2 s for it, this about a tenth of that. The notebook is checked against the notebook schema
+    as ``nbformat.writes`` checks it (an invalid one is logged, not refused).
+
+    ``records_json``: the records of the one output that holds them (:func:`extract`) as
+    :func:`analysis.json_text.compact` wrote them, keys sorted, when the caller has that text
+    already (the build writes it to the results file too): spliced in rather than encoded again."""
     import nbformat
     from nbformat import NotebookNode
     from nbformat.v4.rwbase import split_lines, strip_transient
 
-    from analysis.json_text import dumps
+    from analysis import json_text
 
     if notebook.get("nbformat") != 4:
         return nbformat.writes(notebook)
@@ -119,7 +128,19 @@ def text(notebook) -> str:
     copied = NotebookNode(notebook)
     copied["metadata"] = NotebookNode(notebook["metadata"])
     copied["cells"] = [_cell_copy(cell) for cell in notebook["cells"]]
-    return dumps(strip_transient(split_lines(copied)), indent=1, sort_keys=True)
+    written = strip_transient(split_lines(copied))
+    holding = [output for cell in written["cells"] for output in cell.get("outputs", [])
+               if METADATA_KEY in output.get("metadata", {})]
+    if records_json is None or len(holding) != 1:
+        return json_text.dumps(written, indent=1, sort_keys=True)
+    metadata = holding[0]["metadata"]
+    holding[0]["metadata"] = {**metadata, METADATA_KEY: _RECORDS_HERE}  # on the copy: the notebook keeps its own
+    try:
+        body = json_text.compact(written, sort_keys=True)
+    except ValueError:  # NaN or an infinity elsewhere in the notebook: as json.dumps writes them
+        holding[0]["metadata"] = metadata
+        return json_text.dumps(written, indent=1, sort_keys=True)
+    return json_text.indented(body.replace(json_text.compact(_RECORDS_HERE), records_json, 1), indent=1)
 
 
 def _cell_copy(cell):

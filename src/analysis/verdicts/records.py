@@ -140,9 +140,13 @@ def schema_text() -> str:
     return json.dumps(schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def dumps(records: list[VerdictRecord] | list[dict]) -> str:
+def dumps(records: list[VerdictRecord] | list[dict], compact: str | None = None) -> str:
     """Deterministic JSON text: same records, same bytes (keys sorted, however the records were
-    made: by the engine, or read back from a notebook)."""
+    made: by the engine, or read back from a notebook). ``compact``: the records' text as
+    :func:`analysis.json_text.compact` wrote it with keys sorted, when the caller has it already
+    (the build also splices it into the notebook): laid out rather than encoded again."""
+    if compact is not None:
+        return json_text.indented(compact, indent=2) + "\n"
     plain = [r.model_dump(mode="json") if isinstance(r, VerdictRecord) else r for r in records]
     return json_text.dumps(plain, indent=2, sort_keys=True) + "\n"
 
