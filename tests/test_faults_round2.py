@@ -9,6 +9,7 @@ import io
 import json
 import multiprocessing
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -84,6 +85,19 @@ def test_data_shown_in_notebook_markdown_is_escaped_where_it_is_written():
     rendered = notebook_page.markdown(shown)
     assert "&lt;img" in shown and "\\!\\[p\\]" in shown and "\\|" in shown
     assert "<img" not in rendered and "<em>" not in rendered and "<code>" not in rendered
+
+
+def test_markdown_escaping_replaces_every_markup_character_at_once():
+    """``md`` escapes by replacing one character after another: the same text as one simultaneous
+    translation (no escape is escaped again), on every mix of markup, backslashes and spaces."""
+    from analysis.publish.tables import MARKDOWN_ESCAPES
+
+    at_once = str.maketrans(MARKDOWN_ESCAPES)
+    draw = random.Random(20261206)
+    alphabet = "".join(MARKDOWN_ESCAPES) + "ab é;\n\t"
+    for text in ["", "plain words", "&lt;", "\\&", *("".join(draw.choice(alphabet) for _ in range(draw.randint(1, 12)))
+                                                for _ in range(2000))]:
+        assert md(text) == " ".join(text.split()).translate(at_once), text
 
 
 def test_a_bidirectional_override_in_the_data_is_refused(data_copy):

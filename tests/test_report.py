@@ -230,3 +230,26 @@ def test_the_pages_made_in_forks_are_the_ones_made_here(records, monkeypatch):
 
     monkeypatch.setattr(report, "notebook_pages", dies_in_a_fork)
     assert report.render(records, paths.notebooks_dir(), project(), TEST_BASE_URL) == here
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in paths.notebooks_dir().glob("*.ipynb")))
+def test_a_notebook_page_made_from_the_executed_notebook_is_the_one_made_from_its_file(name):
+    """The build draws a notebook's page from the notebook it has just run, whose texts are whole
+    strings where the file splits them into lines: the same page either way."""
+    from analysis.publish import notebook_page
+
+    path = paths.notebooks_dir() / name
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+
+    def whole(value):
+        return "".join(value) if isinstance(value, list) else value
+
+    def executed(cell: dict) -> dict:  # what nbformat's split_lines splits, whole again
+        outputs = [{**o, **({"text": whole(o["text"])} if "text" in o else {}),
+                    **({"data": {k: whole(v) for k, v in o["data"].items()}} if "data" in o else {})}
+                   for o in cell.get("outputs", [])]
+        return {**cell, "source": whole(cell["source"]), **({"outputs": outputs} if "outputs" in cell else {})}
+
+    in_memory = {**notebook, "cells": [executed(cell) for cell in notebook["cells"]]}
+    assert in_memory != notebook  # the split texts were joined
+    assert notebook_page.body(in_memory) == notebook_page.body(path)

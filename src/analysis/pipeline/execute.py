@@ -41,6 +41,7 @@ class Result:
     records: list[dict] = field(default_factory=list)
     results_text: str = ""  # the records as results/<notebook>.json holds them (records.dumps)
     tables: list[str] = field(default_factory=list)
+    notebook: object = None  # the executed notebook as written to ``staged`` (normalised), for the report
     error: str = ""
     exit_status: int = 0  # 1: a cell failed; 2: the run could not happen (kernel died, output unwritable)
 
@@ -147,7 +148,7 @@ def finish(ran: Ran) -> Result:
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error="it published no verdict record (its last cell should call run.publish())")
     return Result(name, True, time.monotonic() - started, staged=job.staged, records=records, results_text=results_text,
-                  tables=nbs.tables_read(executed))
+                  tables=nbs.tables_read(executed), notebook=executed)
 
 
 def run_papermill(notebook: Path, raw: Path, parameters: dict, cwd: str | None = None, **engine: object):

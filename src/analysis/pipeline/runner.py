@@ -39,6 +39,7 @@ from analysis.errors import AnalysisError, NotebookError, RegisterError, display
 if TYPE_CHECKING:
     import pandas as pd
 
+    from analysis.pipeline.execute import Result
     from analysis.pipeline.kernels import KernelPool
 
 PROG = "python -m analysis build"
@@ -392,7 +393,7 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
 
         published = {} if in_place else _verdicts_in(paths.results_dir())
         pages = report.render(records, out_notebooks, package, base_url, published=published, staged_notebooks={
-            p.notebook.name: results[p.notebook.stem].staged for p in plans
+            p.notebook.name: _shown(results[p.notebook.stem]) for p in plans
             if p.notebook.stem in results and results[p.notebook.stem].ok}, variant=variant)
         for relative, text in pages.items():
             st.put(report_dir / relative, text)
@@ -409,6 +410,12 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
     if failures:
         return max(r.exit_status for r in failures)
     return 0
+
+
+def _shown(result: Result):
+    """What the report shows of a notebook that ran: the executed notebook itself when the build
+    has it (no need to read back the file it has just written), else that file."""
+    return result.notebook if result.notebook is not None else result.staged
 
 
 def _stage_readme(st, records: list[dict], manifest: dict, changed: bool) -> None:

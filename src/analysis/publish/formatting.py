@@ -77,8 +77,10 @@ def _plural_n(n: float, locale: str) -> int:
     return 1 if locale == "fr" and abs(n) < 2 else 2
 
 
+@lru_cache(maxsize=4096)
 def number(value: float, locale: str, digits: int = 1) -> str:
-    """A number rounded half up, grouped the locale's way (``33,6`` / ``33.6``)."""
+    """A number rounded half up, grouped the locale's way (``33,6`` / ``33.6``); made once per
+    value (a claim's numbers recur in its readings, and Babel parses its pattern each call)."""
     rounded = round_half_up(float(value), digits)
     return format_decimal(rounded, format="#,##0." + "#" * digits if digits else "#,##0", locale=_babel(locale))
 
@@ -96,10 +98,12 @@ def quantity(n: float, unit: str, locale: str) -> str:
     return number(n, locale) + (f"\u00a0{unit}" if unit else "")
 
 
+@lru_cache(maxsize=1024)
 def usd(value: float, locale: str) -> str:
     return format_compact_currency(float(value), "USD", locale=_babel(locale), fraction_digits=1)
 
 
+@lru_cache(maxsize=1024)
 def percent(points: float, locale: str) -> str:
     return format_percent(float(points) / 100, format="#,##0.#\u00a0%" if locale == "fr" else "#,##0.#%",
                           locale=_babel(locale))
@@ -120,6 +124,7 @@ def _day(iso: str, locale: str, style: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1024)
 def days_between_words(first: str, last: str, locale: str) -> str:
     """``20–21 décembre 2025``: a short range of days."""
     a, b = date.fromisoformat(first), date.fromisoformat(last)

@@ -15,6 +15,7 @@ import base64
 import binascii
 import json
 import re
+from collections.abc import Mapping
 from html import escape, unescape
 from pathlib import Path
 
@@ -115,9 +116,12 @@ def cell(item: dict) -> str:
             f'{outputs}</div>')
 
 
-def body(path: Path) -> str:
-    """The body of a notebook's page, from its file."""
-    notebook = json.loads(path.read_text(encoding="utf-8"))
+def body(notebook: Path | Mapping) -> str:
+    """The body of a notebook's page, from its file, or from the notebook itself when the build has
+    it (the executed notebook it has just written: the same page, without reading back megabytes
+    of records the page does not show)."""
+    if not isinstance(notebook, Mapping):
+        notebook = json.loads(Path(notebook).read_text(encoding="utf-8"))
     return "\n".join(cell(item) for item in notebook.get("cells", []))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -386,26 +386,30 @@ def charts_for(records: list[dict], data: DataPackage, locales: tuple[str, ...] 
     return figures, timelines
 
 
-def render_notebook(notebook: Path, records: list[dict], title: str) -> str:
+def render_notebook(notebook: Path | Mapping, records: list[dict], title: str) -> str:
     """One notebook as a page (English, as the notebooks narrate): outputs shown, code folded,
     everything from the notebook sanitised (:mod:`analysis.publish.notebook_page`). ``title`` is the
-    notebook's own name (the file read may be a staged copy)."""
+    notebook's own name (the file read may be a staged copy; ``notebook`` may be the executed
+    notebook itself)."""
     page = environment("en").get_template("notebook.html.j2")
     return page.render(title=title, body=Markup(notebook_page.body(notebook)), records=records,
                        pygments_css=Markup(notebook_page.pygments_css()))
 
 
-def notebook_pages(notebooks: dict[str, Path], records: list[dict]) -> dict[str, str]:
-    """Each notebook's page (``notebooks/<stem>.html``), from its file (``notebooks``: stem -> path)."""
+def notebook_pages(notebooks: dict[str, Path | Mapping], records: list[dict]) -> dict[str, str]:
+    """Each notebook's page (``notebooks/<stem>.html``), from its file or the executed notebook
+    itself (``notebooks``: stem -> path or notebook)."""
     return {f"notebooks/{stem}.html": render_notebook(path, [r for r in records if r["notebook"] == stem], stem)
             for stem, path in notebooks.items()}
 
 
 def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url: str = "",
-           staged_notebooks: dict[str, Path] | None = None, variant: str = "",
+           staged_notebooks: dict[str, Path | Mapping] | None = None, variant: str = "",
            published: dict[str, str] | None = None) -> dict[str, str]:
-    """Every page of the report, as ``relative path -> text``. ``published``: the published verdicts
-    (claim id -> code), against which a re-run says what it changed."""
+    """Every page of the report, as ``relative path -> text``. ``staged_notebooks``: the notebooks
+    the build has just run (file name -> staged file, or the executed notebook itself), shown in
+    place of those in ``notebooks_dir``. ``published``: the published verdicts (claim id -> code),
+    against which a re-run says what it changed."""
     with _cyclic_gc_paused():
         return _render(records, notebooks_dir, data, base_url, staged_notebooks or {}, variant, published)
 
@@ -425,7 +429,8 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url: str,
-            staged_notebooks: dict[str, Path], variant: str, published: dict[str, str] | None) -> dict[str, str]:
+            staged_notebooks: dict[str, Path | Mapping], variant: str, published: dict[str, str] | None
+            ) -> dict[str, str]:
     """Each language's charts and pages are independent, and so are the notebooks' pages: the other
     languages' and the notebooks' are made in forks of this process (:mod:`analysis.fork`; two
     cores share the three processes) while this process makes the first language's and the
