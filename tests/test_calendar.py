@@ -10,6 +10,9 @@ def test_weekday_fr():
     assert weekday_fr("2025-01-01") == "mercredi"  # New Year's Day 2025 fell on a Wednesday
     assert weekday_fr("1789-07-14") == "mardi"  # the storming of the Bastille, a Tuesday
     assert weekday_fr("2000-01-01") == "samedi"  # Saturday 1 January 2000
+    # One whole week, Monday 15 to Sunday 21 December 2025: each day its own name, in order.
+    week = [weekday_fr(f"2025-12-{day}") for day in range(15, 22)]
+    assert week == ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 
 def test_day_in_words_fr():
