@@ -96,3 +96,16 @@ def test_a_notebook_is_written_as_nbformat_writes_it_and_left_as_it_was(name, mo
     # and with NaN elsewhere in the notebook, which the compact encoder refuses: as json.dumps writes it
     notebook.metadata["not-json"] = float("nan")
     assert nbs.text(notebook, records) == nbformat.writes(notebook)
+
+
+@pytest.mark.parametrize("value", TRICKY, ids=lambda v: type(v).__name__)
+def test_json_read_back_gives_what_json_loads_gives(value):
+    text = json.dumps(value, ensure_ascii=False)  # NaN and the infinities too, which msgspec does not read
+    read = json_text.loads(text)
+    assert json.dumps(read, ensure_ascii=False) == json.dumps(json.loads(text), ensure_ascii=False)
+    assert type(read) is type(json.loads(text))
+
+
+def test_text_that_is_not_json_is_refused_as_json_loads_refuses_it():
+    with pytest.raises(json.JSONDecodeError):
+        json_text.loads('{"a": ')

@@ -8,7 +8,6 @@ even on another machine, can run a job so)."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -131,7 +130,7 @@ def finish(ran: Ran) -> Result:
         except ValueError:  # NaN or an infinity: written as json.dumps writes them, as always
             encoded = None
         results_text = dumps(found, encoded)
-        records = json.loads(results_text if encoded is None else encoded)
+        records = json_text.loads(results_text if encoded is None else encoded)
         parse(records)  # every record matches the schema
         job.staged.write_text(nbs.text(executed, encoded) + "\n", encoding="utf-8")
     except OSError as exc:

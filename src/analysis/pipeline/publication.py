@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis import paths
+from analysis import json_text, paths
 from analysis.errors import AnalysisError, OutputError, display_path
 from analysis.pipeline.fingerprint import sha256_file
 
@@ -283,7 +283,7 @@ def read_results(results_dir: Path) -> dict[str, list[dict]]:
     found = {}
     for path in sorted(results_dir.glob("[0-9]*.json")):
         try:
-            records = json.loads(path.read_text(encoding="utf-8"))
+            records = json_text.loads(path.read_text(encoding="utf-8"))
         except (ValueError, OSError) as exc:
             raise OutputError(f"{display_path(path)} is not readable JSON ({exc}): rebuild it with "
                               "`python -m analysis build --force`.") from None
