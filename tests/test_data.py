@@ -178,3 +178,29 @@ def test_every_hedge_column_allows_exactly_the_hedge_vocabulary():
     assert columns
     for name, column in columns:
         assert project().facts(name).enum(column) == tuple(HEDGES), f"{name}.{column}"
+
+
+def test_a_row_read_by_id_holds_what_the_frame_holds_value_for_value():
+    """``DataPackage.row`` gives a row as a dict (a measure reads a few columns, and a Series' item
+    cost more than the measure): each value is the frame's own, of the same type (``Timestamp``,
+    ``NaT``, ``Int64``'s missing value, ``""``), on every row of every table, whole and as of a day."""
+    import datetime
+
+    import pandas as pd
+
+    package = DataPackage.open()
+    checked = 0
+    for name in package.names:
+        column = package.id_column(name) if name in package.citing_tables else None
+        if column is None:
+            continue
+        for day in (None, datetime.date(2025, 12, 18)):
+            frame = package.table(name) if day is None else package.public(name, day)
+            for position, row_id in enumerate(frame[column]):
+                row, expected = package.row(name, row_id, day), frame.iloc[position]
+                assert list(row) == list(expected.index)
+                for key, value in row.items():
+                    assert type(value) is type(expected[key]), (name, row_id, key)
+                    assert value is expected[key] or value == expected[key] or (pd.isna(value) and pd.isna(expected[key]))
+                checked += 1
+    assert checked > 100

@@ -3,8 +3,6 @@ the weekday of a date the article writes or of a dated row."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from analysis.domain.calendar_fr import weekday_fr
 from analysis.domain.dates import as_day, iso
 from analysis.io.register import Claim
@@ -17,7 +15,7 @@ VARIANT = "variant"
 
 
 def public_row(ctx: Context, table: str, id_column: str, row_id: str,
-               any_status: bool = False) -> tuple[pd.Series | None, Evidence | None]:
+               any_status: bool = False) -> tuple[dict | None, Evidence | None]:
     """The row if it was public on ``known_by`` and its status is counted (or ``any_status``); else
     the reason why not, in words a reader can follow (the row's id is kept in the record's rows)."""
     if ctx.data.row(table, row_id) is None:
@@ -27,7 +25,7 @@ def public_row(ctx: Context, table: str, id_column: str, row_id: str,
     if row is None:
         return None, Evidence.missing(Message(N_("What this claim rests on was not yet public on {known_by:date}."),
                                               known_by=ctx.known_by.isoformat()), rows=[(table, row_id)])
-    if "status" in row.index and row["status"] not in ctx.statuses and not any_status:
+    if "status" in row and row["status"] not in ctx.statuses and not any_status:
         return None, Evidence.missing(Message(N_("What this claim rests on is {status:status}, a status this check "
                                                  "does not count."), status=row["status"]), rows=[(table, row_id)])
     return row, None

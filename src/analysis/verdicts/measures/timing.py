@@ -33,20 +33,22 @@ def qualified(subject: str) -> tuple[str, str]:
     return table, row_id
 
 
-def _rows(claim: Claim, ctx: Context) -> tuple[list[pd.Series], list[tuple[str, str]], Evidence | None]:
+def _rows(claim: Claim, ctx: Context) -> tuple[list[tuple[str, dict]], list[tuple[str, str]], Evidence | None]:
+    """The rows named in subject, each with its table."""
     found, keys = [], []
     for subject in claim.subjects[:2]:
         table, row_id = qualified(subject)
         row, missing = public_row(ctx, table, ctx.data.id_column(table), row_id)
         if missing:
             return [], [], missing
-        found.append(row.rename(table))
+        found.append((table, row))
         keys.append((table, row_id))
     return found, keys, None
 
 
-def _day(ctx: Context, row: pd.Series) -> pd.Timestamp:
-    return row[ctx.data.facts(str(row.name)).happened]
+def _day(ctx: Context, found: tuple[str, dict]) -> pd.Timestamp:
+    table, row = found
+    return row[ctx.data.facts(table).happened]
 
 
 def _dims_days(claim: Claim, ctx: Context) -> list[Dimension]:
@@ -67,9 +69,9 @@ def days_between_rows(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                                     **{"from": iso(start), "to": iso(end)}))
 
 
-def _moment(ctx: Context, row: pd.Series) -> datetime | None:
-    time = row.get("time_utc", "")
-    day = _day(ctx, row)
+def _moment(ctx: Context, found: tuple[str, dict]) -> datetime | None:
+    time = found[1].get("time_utc", "")
+    day = _day(ctx, found)
     if not time or pd.isna(day):
         return None
     hours, minutes = (int(part) for part in str(time).split(":"))
