@@ -93,7 +93,10 @@ def test_a_notebook_is_written_as_nbformat_writes_it_and_left_as_it_was(name, mo
         patched.setattr(json_text, "dumps", None)
         assert nbs.text(notebook, records) == nbformat.writes(notebook)
     assert json.dumps(notebook, sort_keys=True) == before
-    # and with NaN elsewhere in the notebook, which the compact encoder refuses: as json.dumps writes it
+    # with an output that shows the stand-in's own text, and with NaN elsewhere in the notebook (which
+    # the compact encoder refuses): as nbformat writes them
+    notebook.cells[-1].outputs[0]["text"] = nbs._RECORDS_HERE
+    assert nbs.text(notebook, records) == nbformat.writes(notebook)
     notebook.metadata["not-json"] = float("nan")
     assert nbs.text(notebook, records) == nbformat.writes(notebook)
 

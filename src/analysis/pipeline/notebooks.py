@@ -135,12 +135,15 @@ def text(notebook, records_json: str | None = None) -> str:
         return json_text.dumps(written, indent=1, sort_keys=True)
     metadata = holding[0]["metadata"]
     holding[0]["metadata"] = {**metadata, METADATA_KEY: _RECORDS_HERE}  # on the copy: the notebook keeps its own
+    here = json_text.compact(_RECORDS_HERE)
     try:
         body = json_text.compact(written, sort_keys=True)
     except ValueError:  # NaN or an infinity elsewhere in the notebook: as json.dumps writes them
+        body = ""
+    if body.count(here) != 1:  # (or an output that shows the stand-in's own text)
         holding[0]["metadata"] = metadata
         return json_text.dumps(written, indent=1, sort_keys=True)
-    return json_text.indented(body.replace(json_text.compact(_RECORDS_HERE), records_json, 1), indent=1)
+    return json_text.indented(body.replace(here, records_json), indent=1)
 
 
 def _cell_copy(cell):
