@@ -2,17 +2,18 @@
 issue "Fast at any size", item 2).
 
 For each version (a baseline commit, in its own clone with its own environment, and the working
-tree), a full build (`python -m analysis build --force`) runs twice on copies of the data: as
-committed, and with the register grown by about 1,000 claims (the rows that notebooks 04 and 05
-check with `check_all`, copied under new ids, so no notebook needs an edit). The cost per claim is
-(grown - committed) / claims added. The two versions' runs are interleaved, REPEATS times each;
-the table gives medians, and the cost per claim of each repeat (its grown build against its own
-committed build, run just before it: this shared machine drifts between repeats) as a median with
-its range, and the same median in CPU time (all the build's processes). Asserts nothing (a timing
-is not a test).
+tree), a full build (`python -m analysis build --force`) runs on copies of the data: as committed,
+and with the register grown by about 1,000 claims (the rows that notebooks 04 and 05 check with
+`check_all`, copied under new ids, so no notebook needs an edit). The cost per claim of a pair is
+(grown - committed) / claims added, the grown build run just after its own committed one (this
+shared machine drifts, and one build's time moves by a second from one run to the next: more than
+a thousand claims cost). The versions' pairs are interleaved, ROUNDS rounds of PAIRS[version]
+pairs each (the working tree's builds are short, so it gets more pairs and a steadier median); the
+table gives the medians of the builds, and of the pairs with their quartiles and range, and the
+same median in CPU time (all the build's processes). Asserts nothing (a timing is not a test).
 
-Run: python3 benchmarks/claims_cost.py [BASELINE_REF]   (about ten minutes, most of it the
-baseline's environment the first time). Run with nothing else on the machine.
+Run: python3 benchmarks/claims_cost.py [BASELINE_REF]   (about fifteen minutes, more the first time,
+which makes the baseline's environment). Run with nothing else on the machine.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "build" / "bench-claims"
 DEFAULT_BASELINE = "b47be3e"  # the last commit before "Two times and one data object"
 TARGET_ADDED = 1000
-REPEATS = 5
+ROUNDS = 5
+PAIRS = {"before": 1, "after": 3}  # pairs of builds per round, by version
 
 
 def grown_register(text: str, target: int = TARGET_ADDED) -> tuple[str, int]:
@@ -112,37 +114,42 @@ def main(ref: str = DEFAULT_BASELINE) -> None:
     inputs = {name: prepare(checkout) for name, checkout in versions.items()}
     times: dict[tuple[str, str], list[float]] = {}
     cpu: dict[tuple[str, str], list[float]] = {}
-    for _ in range(REPEATS):
+    for _ in range(ROUNDS):
         for name, checkout in versions.items():
             base, grown, _added = inputs[name]
-            for label, data in (("committed", base), ("grown", grown)):
-                wall, used = build_seconds(checkout, data)
-                times.setdefault((name, label), []).append(wall)
-                cpu.setdefault((name, label), []).append(used)
-    rows = []
-    for name in versions:
-        added = inputs[name][2]
-        committed = statistics.median(times[(name, "committed")])
-        grown = statistics.median(times[(name, "grown")])
-        paired = sorted(1000 * (g - c) / added for c, g in zip(times[(name, "committed")], times[(name, "grown")],
-                                                                 strict=True))
-        rows.append({"version": name, "claims_added": added, "committed_s": round(committed, 2),
-                     "grown_s": round(grown, 2), "ms_per_claim": round(1000 * (grown - committed) / added, 2),
-                     "ms_per_claim_paired": round(statistics.median(paired), 2),
-                     "paired_range": [round(paired[0], 2), round(paired[-1], 2)],
-                     "cpu_ms_per_claim_paired": round(statistics.median(
-                         1000 * (g - c) / added for c, g in zip(cpu[(name, "committed")], cpu[(name, "grown")],
-                                                                strict=True)), 2)})
-    print(f"{'version':8} {'added':>6} {'committed s':>12} {'grown s':>9} {'ms/claim':>9} {'paired':>8} {'range':>14}"
-          f" {'CPU ms':>7}")
+            for _pair in range(PAIRS[name]):
+                for label, data in (("committed", base), ("grown", grown)):
+                    wall, used = build_seconds(checkout, data)
+                    times.setdefault((name, label), []).append(wall)
+                    cpu.setdefault((name, label), []).append(used)
+    rows = [summary(name, inputs[name][2], times, cpu) for name in versions]
+    print(f"{'version':8} {'added':>6} {'pairs':>5} {'committed s':>12} {'grown s':>9} {'ms/claim':>9} {'paired':>7}"
+          f" {'quartiles':>13} {'range':>14} {'CPU ms':>7}")
     for row in rows:
         low, high = row["paired_range"]
-        print(f"{row['version']:8} {row['claims_added']:6d} {row['committed_s']:12.2f} {row['grown_s']:9.2f} "
-              f"{row['ms_per_claim']:9.2f} {row['ms_per_claim_paired']:8.2f} {low:6.2f} – {high:5.2f} "
-              f"{row['cpu_ms_per_claim_paired']:7.2f}")
+        q1, q3 = row["paired_quartiles"]
+        print(f"{row['version']:8} {row['claims_added']:6d} {row['pairs']:5d} {row['committed_s']:12.2f} "
+              f"{row['grown_s']:9.2f} {row['ms_per_claim']:9.2f} {row['ms_per_claim_paired']:7.2f} {q1:6.2f} – {q3:4.2f} "
+              f"{low:6.2f} – {high:5.2f} {row['cpu_ms_per_claim_paired']:7.2f}")
     (BENCH / "results.json").write_text(json.dumps({"baseline": ref, "rows": rows, "runs": {
         f"{k[0]}/{k[1]}": v for k, v in times.items()}, "cpu_seconds": {
         f"{k[0]}/{k[1]}": v for k, v in cpu.items()}}, indent=1) + "\n", encoding="utf-8")
+
+
+def summary(name: str, added: int, times: dict, cpu: dict) -> dict:
+    """One version's row: the medians of its builds, and of its pairs (each grown build against
+    the committed one run just before it) in wall and CPU time, with the pairs' quartiles and range."""
+    committed, grown = times[(name, "committed")], times[(name, "grown")]
+    paired = sorted(1000 * (g - c) / added for c, g in zip(committed, grown, strict=True))
+    quartiles = statistics.quantiles(paired, n=4) if len(paired) > 1 else [paired[0], paired[0], paired[0]]
+    return {"version": name, "claims_added": added, "pairs": len(paired),
+            "committed_s": round(statistics.median(committed), 2), "grown_s": round(statistics.median(grown), 2),
+            "ms_per_claim": round(1000 * (statistics.median(grown) - statistics.median(committed)) / added, 2),
+            "ms_per_claim_paired": round(statistics.median(paired), 2),
+            "paired_quartiles": [round(quartiles[0], 2), round(quartiles[2], 2)],
+            "paired_range": [round(paired[0], 2), round(paired[-1], 2)],
+            "cpu_ms_per_claim_paired": round(statistics.median(
+                1000 * (g - c) / added for c, g in zip(cpu[(name, "committed")], cpu[(name, "grown")], strict=True)), 2)}
 
 
 if __name__ == "__main__":
