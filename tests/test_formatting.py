@@ -27,6 +27,20 @@ def test_numbers_and_units_follow_each_language():
     assert quantity(1234567, "", "en") == "1,234,567" and NNBSP in quantity(1234567, "", "fr")
 
 
+def test_a_number_is_written_the_same_whatever_was_written_before():
+    """Numbers are formatted once per value and kept: a value equal to one already written but
+    written differently (``-0.0`` and ``0.0``) is not given the other's words, in either order."""
+    from analysis.publish import formatting
+
+    for first, second in ((0.0, -0.0), (-0.0, 0.0)):
+        for function in (formatting.number, formatting.percent, formatting.usd):
+            for cache in (formatting._number, formatting._percent, formatting._usd):
+                cache.cache_clear()
+            written = function(first, "fr"), function(second, "fr")
+            assert written[0] != written[1], function.__name__
+            assert written[1].startswith("-") == (str(second) == "-0.0"), function.__name__
+
+
 def test_messages_render_in_both_languages_from_one_record():
     message = Message("The last contact on record was on {last:date}: {days:days} to {as_of:date}.",
                       last="2025-10-16", days=63, as_of="2025-12-18")

@@ -77,10 +77,20 @@ def _plural_n(n: float, locale: str) -> int:
     return 1 if locale == "fr" and abs(n) < 2 else 2
 
 
-@lru_cache(maxsize=4096)
 def number(value: float, locale: str, digits: int = 1) -> str:
     """A number rounded half up, grouped the locale's way (``33,6`` / ``33.6``); made once per
     value (a claim's numbers recur in its readings, and Babel parses its pattern each call)."""
+    return _number(_key(value), locale, digits)
+
+
+def _key(value: float) -> str:
+    """A number as the key of the caches below: its ``repr`` (``-0.0`` and ``0.0`` are equal, and
+    hash alike, but Babel writes ``-0`` and ``0``)."""
+    return repr(float(value))
+
+
+@lru_cache(maxsize=4096)
+def _number(value: str, locale: str, digits: int) -> str:
     rounded = round_half_up(float(value), digits)
     return format_decimal(rounded, format="#,##0." + "#" * digits if digits else "#,##0", locale=_babel(locale))
 
@@ -98,13 +108,21 @@ def quantity(n: float, unit: str, locale: str) -> str:
     return number(n, locale) + (f"\u00a0{unit}" if unit else "")
 
 
-@lru_cache(maxsize=1024)
 def usd(value: float, locale: str) -> str:
+    return _usd(_key(value), locale)
+
+
+@lru_cache(maxsize=1024)
+def _usd(value: str, locale: str) -> str:
     return format_compact_currency(float(value), "USD", locale=_babel(locale), fraction_digits=1)
 
 
-@lru_cache(maxsize=1024)
 def percent(points: float, locale: str) -> str:
+    return _percent(_key(points), locale)
+
+
+@lru_cache(maxsize=1024)
+def _percent(points: str, locale: str) -> str:
     return format_percent(float(points) / 100, format="#,##0.#\u00a0%" if locale == "fr" else "#,##0.#%",
                           locale=_babel(locale))
 
