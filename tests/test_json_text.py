@@ -26,7 +26,7 @@ TRICKY = [
 ]
 
 
-@pytest.mark.parametrize("indent", [1, 2])
+@pytest.mark.parametrize("indent", [0, 1, 2, 4])
 @pytest.mark.parametrize("sort_keys", [True, False])
 @pytest.mark.parametrize("value", TRICKY, ids=lambda v: type(v).__name__)
 def test_the_same_text_as_json_dumps(value, indent, sort_keys):

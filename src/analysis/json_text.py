@@ -1,4 +1,4 @@
-"""Indented JSON text, the same bytes as :func:`json.dumps` gives, several times faster.
+"""Indented JSON text, the same bytes as :func:`json.dumps` gives, about twice as fast.
 
 With ``indent`` set, :func:`json.dumps` cannot use its C encoder and walks every value in Python
 generators; the notebooks and results a build writes are megabytes of small values (a record's
@@ -50,7 +50,10 @@ def loads(text: str | bytes) -> object:
 def dumps(value: object, indent: int, sort_keys: bool = False) -> str:
     """``json.dumps(value, indent=indent, sort_keys=sort_keys, ensure_ascii=False)``, the same
     text. What that cannot write (an object JSON cannot hold, keys of mixed types to sort) raises
-    the same ``TypeError``."""
+    the same ``TypeError``. ``indent`` below 1 is left to :func:`json.dumps` (the formatter lays
+    out indent 0 otherwise)."""
+    if indent < 1:
+        return json.dumps(value, indent=indent, sort_keys=sort_keys, ensure_ascii=False)
     try:
         return indented(compact(value, sort_keys), indent)
     except ValueError:  # NaN or an infinity: json.dumps writes them (NaN, Infinity); the formatter would not

@@ -14,10 +14,11 @@ data folder by itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypeVar
 
 import pandas as pd
@@ -28,6 +29,8 @@ from analysis.io import datapackage as dp
 from analysis.io.register import Claim, parse_claims
 
 T = TypeVar("T")
+#: One row of a table read by its id (:meth:`DataPackage.row`): column -> the frame's own value.
+Row = Mapping[str, object]
 
 
 class DataPackage:
@@ -131,12 +134,12 @@ class DataPackage:
             self._memo[key] = compute()
         return self._memo[key]  # type: ignore[return-value]
 
-    def row(self, name: str, row_id: str, day: date | None = None) -> dict[str, object] | None:
+    def row(self, name: str, row_id: str, day: date | None = None) -> Row | None:
         """One row of a table by its id, as column -> value (``None`` if there is none), among the
         rows public on ``day`` when a day is given; from an index built once per table and day.
         The values are the frame's own (``frame.iloc[i][column]``: ``Timestamp``, ``NaT``, ``""``);
-        a plain dict, since a measure reads a few columns of a row and a Series' item cost more than
-        the rest of the measure. Shared: do not change it."""
+        a mapping rather than a Series, since a measure reads a few columns of a row and a Series'
+        item cost more than the rest of the measure. Read-only: every claim of the run shares it."""
         column = self.id_column(name)
         frame = self.table(name) if day is None else self.public(name, day)
         index = self.memo(("row", name, day), lambda: {v: i for i, v in enumerate(frame[column])})
@@ -238,10 +241,10 @@ class DataPackage:
         return parse_claims(table[table["notebook"] == notebook], display_path(self.path("claims")))
 
 
-def _as_dict(row: pd.Series) -> dict[str, object]:
-    """A frame's row as column -> value, each value the one ``row[column]`` gives."""
+def _as_dict(row: pd.Series) -> Row:
+    """A frame's row as column -> value, each value the one ``row[column]`` gives, read-only."""
     values = row.array
-    return {column: values[i] for i, column in enumerate(row.index)}
+    return MappingProxyType({column: values[i] for i, column in enumerate(row.index)})
 
 
 CITATION_COLUMNS = ["table", "row_id", "source_id", "role", "aspect", "origin", "source_type", "publisher", "title",

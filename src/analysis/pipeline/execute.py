@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
     from analysis.pipeline.kernels import KernelPool
 
 KERNEL = "python3"
@@ -40,7 +42,9 @@ class Result:
     records: list[dict] = field(default_factory=list)
     results_text: str = ""  # the records as results/<notebook>.json holds them (records.dumps)
     tables: list[str] = field(default_factory=list)
-    notebook: object = None  # the executed notebook as written to ``staged`` (normalised), for the report
+    # The executed notebook, normalised, before nbformat's rules split its texts into lines for the
+    # file: what the report draws the notebook's page from (kept until the build has published).
+    notebook: NotebookNode | None = field(default=None, repr=False, compare=False)
     error: str = ""
     exit_status: int = 0  # 1: a cell failed; 2: the run could not happen (kernel died, output unwritable)
 

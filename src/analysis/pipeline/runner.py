@@ -247,7 +247,8 @@ def _collector_spared() -> Iterator[None]:
     """What the build holds when the notebooks start (its imports, the data) kept out of the cycle
     collector's sight until the build ends (``gc.freeze``), as the kernels keep their imports: each
     full collection walked it all again, and records read back from a thousand claims set off more
-    of them (about 0.1 ms a claim). Left as it is if something froze objects already."""
+    of them (about 0.1 ms a claim). No collection first (it would cost one): a cycle that is garbage
+    at that moment waits for the end of the build. Left as it is if something froze objects already."""
     if gc.get_freeze_count():
         yield
         return
@@ -319,7 +320,7 @@ def _run(jobs: list, kernels: KernelPool, stream, done: int, total: int) -> dict
     try:
         futures = {kernels.submit(execute.run, job, kernels): job for job in jobs}
         for future in as_completed(futures):
-            job = futures.pop(future)  # its executed notebook is not kept once it is written
+            job = futures.pop(future)  # the future's copy goes; the result keeps the notebook for the report
             try:
                 ran = future.result()
                 result = execute.finish(ran) if isinstance(ran, execute.Ran) else ran

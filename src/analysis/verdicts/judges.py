@@ -7,7 +7,7 @@ claim's own wording, so the same fault always gets the same code.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -246,6 +246,6 @@ def judge_initiator(claim: Claim, evidence: Evidence, tol: Tolerance | None) -> 
                                                    actual=evidence.text))])
 
 
-def period_of(row: pd.Series, start: str = "date_start", end: str = "date_end") -> tuple[date, date]:
+def period_of(row: Mapping, start: str = "date_start", end: str = "date_end") -> tuple[date, date]:
     """An event row's first and last day."""
     return pd.Timestamp(row[start]).date(), pd.Timestamp(row[end] if pd.notna(row[end]) else row[start]).date()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from analysis.domain.calendar_fr import weekday_fr
 from analysis.domain.dates import as_day, iso
+from analysis.io.package import Row
 from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
@@ -15,7 +16,7 @@ VARIANT = "variant"
 
 
 def public_row(ctx: Context, table: str, id_column: str, row_id: str,
-               any_status: bool = False) -> tuple[dict | None, Evidence | None]:
+               any_status: bool = False) -> tuple[Row | None, Evidence | None]:
     """The row if it was public on ``known_by`` and its status is counted (or ``any_status``); else
     the reason why not, in words a reader can follow (the row's id is kept in the record's rows)."""
     if ctx.data.row(table, row_id) is None:

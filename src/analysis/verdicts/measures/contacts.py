@@ -21,6 +21,7 @@ from analysis.domain import contacts as ct
 from analysis.domain.calendar_fr import weekday_fr
 from analysis.domain.dates import as_day, days_between, iso
 from analysis.io.contract import CLOCK_COLUMNS
+from analysis.io.package import Row
 from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
@@ -262,7 +263,7 @@ def last_date(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
 
 # --- one contact of the record ------------------------------------------------------------------------------
 
-def _item(ctx: Context, claim: Claim, any_status: bool = False) -> tuple[pd.Series | None, Evidence | None]:
+def _item(ctx: Context, claim: Claim, any_status: bool = False) -> tuple[Row | None, Evidence | None]:
     """The contact a claim names (``subject``), public by the date checked and of a counted status."""
     return public_row(ctx, "contacts", "contact_id", claim.subjects[0], any_status=any_status)
 
@@ -313,7 +314,7 @@ def contact_weekday(claim: Claim, ctx: Context, reading: Reading) -> Evidence:
                     message=Message(N_("{day:date} was a {weekday:weekday}."), day=iso(day), weekday=name))
 
 
-def _length(row: pd.Series, side: str) -> tuple[float, str] | None:
+def _length(row: Row, side: str) -> tuple[float, str] | None:
     """The length a side gave for a contact, in minutes, with that side's hedge (``None``: no figure)."""
     minutes = row[f"duration_{side}_min"]
     if pd.isna(minutes):
@@ -448,7 +449,7 @@ def _arrays(ctx: Context, reading: Reading, scope: str) -> tuple[np.ndarray, np.
     return days_[known], ids[known], tables[known]
 
 
-def _previous(ctx: Context, reading: Reading, claim: Claim) -> tuple[pd.Series | None, Earlier, pd.Timestamp | None,
+def _previous(ctx: Context, reading: Reading, claim: Claim) -> tuple[Row | None, Earlier, pd.Timestamp | None,
                                                                        Evidence | None]:
     """The contact named in subject, the earlier contacts of the reading's scope and its day."""
     row, missing = _item(ctx, claim)

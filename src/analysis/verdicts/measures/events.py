@@ -6,6 +6,7 @@ import pandas as pd
 
 from analysis.domain import events as ev
 from analysis.domain.dates import as_day, days_between, iso, months_begun, months_between
+from analysis.io.package import Row
 from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
@@ -15,7 +16,7 @@ from analysis.verdicts.readings import Dimension, Reading
 from analysis.verdicts.tolerance import hedged
 
 
-def _period(row: pd.Series) -> tuple:
+def _period(row: Row) -> tuple:
     return (row["date_start"].date(), (row["date_end"] if pd.notna(row["date_end"]) else row["date_start"]).date())
 
 

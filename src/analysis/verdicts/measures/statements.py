@@ -8,8 +8,7 @@ is itself established.
 
 from __future__ import annotations
 
-import pandas as pd
-
+from analysis.io.package import Row
 from analysis.io.register import Claim
 from analysis.messages import N_, Message
 from analysis.verdicts.evidence import Evidence
@@ -19,7 +18,7 @@ from analysis.verdicts.scale import FIDELITY_RULES
 from analysis.verdicts.tolerance import hedged
 
 
-def bilingual(row: pd.Series, column: str) -> Message:
+def bilingual(row: Row, column: str) -> Message:
     """A sentence the data give in both languages (``<column>_en`` and ``<column>_fr``)."""
     return Message("{text:bilingual}", text={"en": row[f"{column}_en"], "fr": row[f"{column}_fr"]})
 
