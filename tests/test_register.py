@@ -94,3 +94,12 @@ def test_subjects_exist():
 
     assert subjects_missing(project()).empty
     assert not project().table("claims")["subject"].str.contains("  ").any()
+
+
+def test_a_subject_no_table_holds_is_named_with_its_claim(data_copy):
+    from analysis.io.integrity import subjects_missing
+
+    replace_cell(data_copy / "claims.csv", "dec-ndaa-senate-weekday,", ",ndaa26-senate-passage,",
+                 ",ndaa26-senate-passage; no-such-row,")
+    missing = subjects_missing(DataPackage.open(data_copy, validate=False))
+    assert missing.to_dict("records") == [{"claim_id": "dec-ndaa-senate-weekday", "subject": "no-such-row"}]
