@@ -14,6 +14,7 @@ import nbformat
 import papermill
 import pytest
 
+from analysis import fork
 from analysis.pipeline import execute, kernel_fork, kernel_state
 from analysis.pipeline.kernels import KernelPool
 from analysis.pipeline.warm_engine import ENGINE
@@ -171,6 +172,7 @@ def test_the_warm_client_makes_the_outputs_nbformat_makes(msg_type, content):
         output_node({"header": {"msg_type": "status"}, "content": {}})
 
 
+@pytest.mark.skipif(not kernel_fork.SUPPORTED, reason="kernels are forked on Linux only")
 def test_the_warm_process_forks_only_when_nothing_would_break(monkeypatch):
     """A fork keeps one thread (a lock another held stays locked) and breaks a ZeroMQ context: with
     either, the kernel starts the usual way."""
@@ -181,12 +183,12 @@ def test_the_warm_process_forks_only_when_nothing_would_break(monkeypatch):
     # pyzmq's singleton: if it is renamed, this fails rather than the check going blind
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     monkeypatch.setattr(zmq.Context, "_instance", None)
-    assert kernel_fork._safe_to_fork()
+    assert fork.safe_here()
     monkeypatch.setattr(zmq.Context, "_instance", object())
-    assert not kernel_fork._safe_to_fork()
+    assert not fork.safe_here()
     monkeypatch.setattr(zmq.Context, "_instance", None)
     monkeypatch.setattr(threading, "active_count", lambda: 2)
-    assert not kernel_fork._safe_to_fork()
+    assert not fork.safe_here()
 
 
 class _FailingZygote:

@@ -194,7 +194,8 @@ def test_charts_are_inline_svg_in_the_page_language_placed_with_the_claim_they_i
         assert f'id="chart-timeline-{article_id}"' in html
 
 
-def test_the_pages_made_in_forks_are_the_ones_made_here(records, monkeypatch):
+@pytest.mark.skipif(not __import__("analysis.fork").fork.SUPPORTED, reason="the report forks on Linux only")
+def test_the_pages_made_in_forks_are_the_ones_made_here(records, monkeypatch, capfd):
     """The other languages' charts and pages and the notebooks' pages are made in forks while this
     process makes the first language's; the report is the one this process makes alone, byte for
     byte, and a fork that fails leaves its pages to this process."""
@@ -229,7 +230,9 @@ def test_the_pages_made_in_forks_are_the_ones_made_here(records, monkeypatch):
         return real(*args)
 
     monkeypatch.setattr(report, "notebook_pages", dies_in_a_fork)
+    capfd.readouterr()
     assert report.render(records, paths.notebooks_dir(), project(), TEST_BASE_URL) == here
+    assert "the notebooks' pages: the fork ended with exit status 3" in capfd.readouterr().err  # it died, and said so
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in paths.notebooks_dir().glob("*.ipynb")))

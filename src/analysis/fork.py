@@ -94,7 +94,9 @@ class Later(Generic[T]):
             return b"", ""
         if os.WIFSIGNALED(status):
             return b"", f"the fork was killed by signal {os.WTERMSIG(status)}"
-        return b"", f"the fork ended with status {status}"
+        if os.WIFEXITED(status):
+            return b"", f"the fork ended with exit status {os.WEXITSTATUS(status)}"
+        return b"", f"the fork ended with wait status {status}"
 
     def _reap(self) -> int:
         pid, read_end = self._pid, self._read_end

@@ -223,22 +223,13 @@ def serve(commands_fd: int, replies_fd: int) -> None:
         for line in commands:
             request = json.loads(line)
             pid = None
-            if _safe_to_fork():
+            if fork.safe_here():  # one thread, no ZeroMQ context: the rule for every fork the project makes
                 zygote = os.getpid()
                 pid = os.fork()
                 if pid == 0:
                     _become_kernel(request, (commands_fd, replies_fd), zygote)
             replies.write(json.dumps({"pid": pid}) + "\n")  # None: start it the usual way
             replies.flush()
-
-
-def _safe_to_fork() -> bool:
-    """One thread and no ZeroMQ context: a fork keeps only the thread that forks (a lock another
-    held stays locked for ever), and a context's sockets and threads do not survive it
-    (:func:`analysis.fork.safe_here`, the rule for every fork the project makes)."""
-    import zmq  # noqa: F401 - the zygote has it (ipykernel); the rule reads its singleton
-
-    return fork.safe_here()
 
 
 def _become_kernel(request: dict, inherited: tuple[int, ...], zygote: int) -> None:
