@@ -36,7 +36,7 @@ def stages(data_dir: Path, out_dir: Path) -> dict:
 
     def engine_stage():
         fresh = DataPackage.open(data_dir)  # a run opens its data once, then checks every claim
-        return [engine.check(c, params, fresh).record.model_dump(mode="json") for c in fresh.claims]
+        return [engine.check(c, params, fresh).as_json for c in fresh.claims]
 
     def report_stage():
         return report.render_pages(records, data.table("sources"), data.table("articles"),

@@ -171,7 +171,7 @@ def run_in_process(path: Path, overrides: dict[str, str]) -> list[dict]:
                     namespace.update(nbs.coerce(path, overrides))
     plt.close("all")
     run = namespace["run"]
-    return [run.checks[claim_id].record.model_dump(mode="json") for claim_id in run.register]
+    return [run.checks[claim_id].as_json for claim_id in run.register]
 
 
 @pytest.mark.parametrize("path", sorted(paths.notebooks_dir().glob("[0-9]*.ipynb")), ids=lambda p: p.stem)

@@ -52,7 +52,7 @@ def checked(tmp_path_factory) -> dict[str, dict]:
     add_fixture(data, FIXTURE)
     package = DataPackage.open(data)
     params = parameters.validate(as_of="article", speaks_from="article")
-    return {c.claim_id: engine.check(c, params, package).record.model_dump(mode="json")
+    return {c.claim_id: engine.check(c, params, package).as_json
             for c in package.claims if c.article_id.startswith("fixture-")}
 
 

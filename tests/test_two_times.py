@@ -21,7 +21,7 @@ ARTICLE_DAY = "2025-12-18"
 def check(claim_id: str, data: DataPackage | None = None, **params) -> dict:
     data = data or project()
     values = parameters.validate(**{"as_of": "article", "speaks_from": "article", **params})
-    return engine.check(data.claim(claim_id), values, data).record.model_dump(mode="json")
+    return engine.check(data.claim(claim_id), values, data).as_json
 
 
 def state_claims() -> list[str]:

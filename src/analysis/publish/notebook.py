@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import collector
 from analysis.errors import RegisterError
 from analysis.io import integrity, parameters
 from analysis.io.contract import METADATA_KEY, TABLES_KEY
@@ -106,17 +107,21 @@ class Run:
         if not rest:
             _md("*Every claim the register assigns to this notebook is checked above.*")
             return
-        results = {c.claim_id: engine.check(c, self.params, self.package) for c in rest}
-        themes = list(THEMES) + sorted({c.theme for c in rest} - set(THEMES))
-        for theme in themes:
-            mine = [c for c in rest if c.theme == theme]
-            if not mine:
-                continue
-            parts = [f"### {THEMES.get(theme, theme)} ({len(mine)})"]
-            for claim in sorted(mine, key=lambda c: WORST_FIRST.index(results[c.claim_id].verdict)):
-                self.checks[claim.claim_id] = results[claim.claim_id]
-                parts.append(self._markdown(claim, results[claim.claim_id], show_readings))
-            _md("\n\n".join(parts))  # one output a theme: each output costs the kernel and the build a message
+        with collector.paused():  # checks and their Markdown make many short-lived objects
+            results = {c.claim_id: engine.check(c, self.params, self.package) for c in rest}
+            themes = list(THEMES) + sorted({c.theme for c in rest} - set(THEMES))
+            shown = []
+            for theme in themes:
+                mine = [c for c in rest if c.theme == theme]
+                if not mine:
+                    continue
+                parts = [f"### {THEMES.get(theme, theme)} ({len(mine)})"]
+                for claim in sorted(mine, key=lambda c: WORST_FIRST.index(results[c.claim_id].verdict)):
+                    self.checks[claim.claim_id] = results[claim.claim_id]
+                    parts.append(self._markdown(claim, results[claim.claim_id], show_readings))
+                shown.append("\n\n".join(parts))
+        for text in shown:
+            _md(text)  # one output a theme: each output costs the kernel and the build a message
 
     def _markdown(self, claim: Claim, result: engine.Check, show_readings: bool) -> str:
         """One claim as Markdown: the quote, the rule, claimed and computed, the verdict and why, its
@@ -306,6 +311,6 @@ def assumption_sensitivity(run: Run, claim_id: str, parameter: str, values: tupl
         params = {**run.params, parameter: value}
         result = engine.check(claim, params, run.package)
         notes = " ".join(render(m, LOCALE) for m in result.as_json["notes"])
-        rows.append({parameter: value, "verdict": result.record.verdict, "margin of error": notes})
+        rows.append({parameter: value, "verdict": result.as_json["verdict"], "margin of error": notes})
     frame = pd.DataFrame(rows)
     show(frame, ndigits=2, caption=f"{claim_id} under other values of {parameter}")

@@ -9,11 +9,9 @@ text and the runner stages and publishes them.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,7 +21,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from analysis import fork, json_text
+from analysis import collector, fork, json_text
 from analysis.io import provenance
 from analysis.io.datapackage import Coverage
 from analysis.io.package import DataPackage
@@ -410,22 +408,8 @@ def render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url
     the build has just run (file name -> staged file, or the executed notebook itself), shown in
     place of those in ``notebooks_dir``. ``published``: the published verdicts (claim id -> code),
     against which a re-run says what it changed."""
-    with _cyclic_gc_paused():
+    with collector.paused():  # drawing makes many short-lived objects
         return _render(records, notebooks_dir, data, base_url, staged_notebooks or {}, variant, published)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Python's cycle collector off while the report is drawn, then back as it was: drawing makes
-    many short-lived objects, and each collection walked every record and table still alive (a
-    fifth of the pages' time for a thousand claims); what the drawing leaves is collected after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _render(records: list[dict], notebooks_dir: Path, data: DataPackage, base_url: str,

@@ -20,6 +20,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 import pandas as pd
+from pydantic_core import to_jsonable_python
 
 from analysis.io.package import DataPackage
 from analysis.io.parameters import ARTICLE_DATE
@@ -30,15 +31,7 @@ from analysis.verdicts import judges, kinds, rules
 from analysis.verdicts.evidence import Evidence
 from analysis.verdicts.measures import Context, measure
 from analysis.verdicts.readings import Constraint, Reading, apply_wording, grid, label, ruled_out_by
-from analysis.verdicts.records import (
-    FaultRecord,
-    Knowledge,
-    MessageRecord,
-    ReadingRecord,
-    RuledOut,
-    SourceRef,
-    VerdictRecord,
-)
+from analysis.verdicts.records import VerdictRecord
 from analysis.verdicts.scale import Fault, Verdict, verdict_of
 
 
@@ -61,7 +54,7 @@ class Check:
     """A claim checked: the record, and what a notebook shows beside it."""
 
     claim: Claim
-    record: VerdictRecord
+    as_json: dict  # the record as JSON data, as ``record.model_dump(mode="json")`` gives it. Read it; do not change it
     outcomes: list[Outcome]  # base first
     constraints: list[Constraint]
     sources: list[dict] = field(repr=False)  # the citations behind it (DataPackage.cited's rows)
@@ -71,14 +64,14 @@ class Check:
         return self.outcomes[0]
 
     @cached_property
-    def as_json(self) -> dict:
-        """The record as JSON data (``record.model_dump(mode="json")``), made once: a notebook shows,
-        lists and publishes it. Read it; do not change it."""
-        return self.record.model_dump(mode="json")
+    def record(self) -> VerdictRecord:
+        """The record, validated against the schema (made when first asked: a notebook shows and
+        publishes :attr:`as_json`, and the build validates every record it publishes)."""
+        return VerdictRecord.model_validate(self.as_json)
 
     @property
     def verdict(self) -> Verdict:
-        return Verdict(self.record.verdict)
+        return Verdict(self.as_json["verdict"])
 
 
 def speaks_of(claim: Claim, params: dict, data: DataPackage) -> date:
@@ -267,12 +260,23 @@ def _plain(value):
     return value
 
 
-def _message(message: Message) -> MessageRecord:
-    return MessageRecord(key=message.key, fields={k: _plain(v) for k, v in message.fields.items()})
+def _json(value):
+    """A value of one of the record's free fields (``Any``: a computed figure, a message's values)
+    as JSON data, as the record's ``model_dump(mode="json")`` writes it: pydantic's own
+    serialisation (a date as ISO text, a tuple as a list, NaN as null)."""
+    return to_jsonable_python(_plain(value), inf_nan_mode="null")
+
+
+def _message(message: Message) -> dict:
+    return {"key": message.key, "fields": {k: _json(v) for k, v in message.fields.items()}}
 
 
 def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], constraints: list[Constraint],
-            cited: list[dict], hindsight: bool, tables: tuple[str, ...], later: list[dict]) -> VerdictRecord:
+            cited: list[dict], hindsight: bool, tables: tuple[str, ...], later: list[dict]) -> dict:
+    """The verdict record as JSON data, the fields in the schema's order (:class:`VerdictRecord`):
+    built as data, not as models (seven nested models a claim were a third of its check); the
+    schema is checked where the records are published (the build's ``records.parse``), and
+    :attr:`Check.record` validates one when asked."""
     base = outcomes[0]
     allowed = [o for o in outcomes if o.allowed]
     ruled = [o for o in outcomes if not o.allowed]
@@ -304,39 +308,41 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
             coverage[name] = covered.end.isoformat()
     shown_params = {k: list(v) if isinstance(v, tuple) else v for k, v in sorted(params.items())}
     detail = {k: _plain(base.evidence.facts[k]) for k in ("current", "runner_up") if k in base.evidence.facts}
-    return VerdictRecord(
-        claim_id=claim.claim_id, article_id=claim.article_id, notebook=claim.notebook, theme=claim.theme,
-        headline=claim.headline, quote=claim.quote, claim_en=claim.claim_en, claim_fr=claim.claim_fr, kind=claim.kind, measure=claim.measure,
-        claimed=claim.claimed, unit=claim.unit, hedge=claim.hedge, computed=_plain(base.evidence.value),
-        computed_hedge=base.evidence.facts.get("hedge", "exact"),
-        verdict=base.verdict.value, rating=base.verdict.rating,
-        faults=[FaultRecord(fault=f.fault.value, message=_message(f.message)) for f in base.faults],
-        tolerance=tol.as_record() if tol is not None else None,
-        window=({"from": claim.window_start.isoformat(), "to": claim.window_end.isoformat()}
-                if claim.kind == "date" and claim.window_start and claim.window_end else None),
-        reading=base.reading.as_dict(),
-        alternatives=[ReadingRecord(reading=o.reading.as_dict(), label=[_message(m) for m in o.label],
-                                    computed=_plain(o.evidence.value), verdict=o.verdict.value,
-                                    faults=[f.fault.value for f in o.faults]) for o in allowed[1:]],
-        ruled_out=[RuledOut(dimension=c.dimension, allowed=list(c.allowed),
-                            count=sum(1 for o in ruled if o.ruled_out_by == c), reason=_message(c.reason))
-                   for c in constraints],
-        holds_under={"agree": sum(1 for o in allowed if o.verdict.holds), "allowed": len(allowed),
-                     "ruled_out": len(ruled)},
-        source_ids=supporting,
-        sources=[SourceRef(**{**r, "aspect": r["aspect"] if isinstance(r["aspect"], str) and r["aspect"] else None})
-                 for r in refs],
-        as_of=ctx.as_of.isoformat(),
-        checked_on=publication().checked_on.isoformat(),
-        knowledge=Knowledge(speaks_of=ctx.on.isoformat(), as_of=ctx.as_of.isoformat(),
-                            known_by=ctx.known_by.isoformat(), coverage=coverage, hindsight=hindsight,
-                            revealed_later=later),
-        established=base.evidence.established,
-        said=base.evidence.facts.get("said"),
-        explanation=[_message(m) for m in explanation],
-        caveats=[MessageRecord(key="{text:bilingual}", fields={"text": {"en": r["caveat_en"], "fr": r["caveat_fr"]}})
-                 for r in caveats_of(claim, ctx)],
-        notes=[_message(m) for m in notes],
-        detail=detail or None,
-        parameters=shown_params,
-    )
+    return {
+        "claim_id": claim.claim_id, "article_id": claim.article_id, "notebook": claim.notebook, "theme": claim.theme,
+        "headline": claim.headline, "quote": claim.quote, "claim_en": claim.claim_en, "claim_fr": claim.claim_fr,
+        "kind": claim.kind, "measure": claim.measure, "claimed": claim.claimed, "unit": claim.unit,
+        "hedge": claim.hedge, "computed": _json(base.evidence.value),
+        "computed_hedge": base.evidence.facts.get("hedge", "exact"),
+        "verdict": base.verdict.value, "rating": base.verdict.rating,
+        "faults": [{"fault": f.fault.value, "message": _message(f.message)} for f in base.faults],
+        "tolerance": _json(tol.as_record()) if tol is not None else None,
+        "window": ({"from": claim.window_start.isoformat(), "to": claim.window_end.isoformat()}
+                   if claim.kind == "date" and claim.window_start and claim.window_end else None),
+        "reading": base.reading.as_dict(),
+        "alternatives": [{"reading": o.reading.as_dict(), "label": [_message(m) for m in o.label],
+                          "computed": _json(o.evidence.value), "verdict": o.verdict.value,
+                          "faults": [f.fault.value for f in o.faults]} for o in allowed[1:]],
+        "ruled_out": [{"dimension": c.dimension, "allowed": list(c.allowed),
+                       "count": sum(1 for o in ruled if o.ruled_out_by == c), "reason": _message(c.reason)}
+                      for c in constraints],
+        "holds_under": {"agree": sum(1 for o in allowed if o.verdict.holds), "allowed": len(allowed),
+                        "ruled_out": len(ruled)},
+        "source_ids": supporting,
+        "sources": [{**r, "aspect": r["aspect"] if isinstance(r["aspect"], str) and r["aspect"] else None}
+                    for r in refs],
+        "as_of": ctx.as_of.isoformat(),
+        "checked_on": publication().checked_on.isoformat(),
+        "knowledge": {"speaks_of": ctx.on.isoformat(), "as_of": ctx.as_of.isoformat(),
+                      "known_by": ctx.known_by.isoformat(), "coverage": coverage, "hindsight": hindsight,
+                      "revealed_later": [{"table": r["table"], "row_id": r["row_id"], "published": r["published"]}
+                                         for r in later]},
+        "established": base.evidence.established,
+        "said": base.evidence.facts.get("said"),
+        "explanation": [_message(m) for m in explanation],
+        "caveats": [{"key": "{text:bilingual}", "fields": {"text": {"en": r["caveat_en"], "fr": r["caveat_fr"]}}}
+                    for r in caveats_of(claim, ctx)],
+        "notes": [_message(m) for m in notes],
+        "detail": _json(detail) or None,
+        "parameters": _json(shown_params),
+    }
