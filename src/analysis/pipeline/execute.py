@@ -41,6 +41,10 @@ class Result:
     staged: Path | None = None
     records: list[dict] = field(default_factory=list)
     results_text: str = ""  # the records as results/<notebook>.json holds them (records.dumps)
+    # The sha256 of the staged notebook's text and of the results text (made on a thread of the build
+    # as the files are written, not in the serial publication step).
+    notebook_sha256: str = ""
+    results_sha256: str = ""
     tables: list[str] = field(default_factory=list)
     # The executed notebook, normalised, before nbformat's rules split its texts into lines for the
     # file: what the report draws the notebook's page from (kept until the build has published).
@@ -116,6 +120,7 @@ def finish(ran: Ran) -> Result:
     """The build's part, no kernel needed: normalise the executed notebook, take its records out,
     check them against the record schema, and write the notebook to ``job.staged``."""
     from analysis import json_text
+    from analysis.hashing import sha256_bytes
     from analysis.pipeline import notebooks as nbs
     from analysis.verdicts.records import dumps, parse
 
@@ -136,7 +141,10 @@ def finish(ran: Ran) -> Result:
         results_text = dumps(found, encoded)
         records = json_text.loads(results_text if encoded is None else encoded)
         parse(records)  # every record matches the schema
-        job.staged.write_text(nbs.text(executed, encoded) + "\n", encoding="utf-8")
+        notebook_text = nbs.text(executed, encoded) + "\n"
+        job.staged.write_text(notebook_text, encoding="utf-8")
+        hashes = {"notebook_sha256": sha256_bytes(notebook_text.encode()),
+                  "results_sha256": sha256_bytes(results_text.encode())}
     except OSError as exc:
         from analysis.pipeline.publication import output_error
 
@@ -151,7 +159,7 @@ def finish(ran: Ran) -> Result:
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error="it published no verdict record (its last cell should call run.publish())")
     return Result(name, True, time.monotonic() - started, staged=job.staged, records=records, results_text=results_text,
-                  tables=nbs.tables_read(executed), notebook=executed)
+                  tables=nbs.tables_read(executed), notebook=executed, **hashes)
 
 
 def run_papermill(notebook: Path, raw: Path, parameters: dict, cwd: str | None = None, **engine: object):

@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -277,11 +277,14 @@ def build_lock(wait: bool = True) -> Iterator[None]:
 
 # --- manifest ------------------------------------------------------------------------------------
 
-def read_results(results_dir: Path) -> dict[str, list[dict]]:
+def read_results(results_dir: Path, skip: Collection[str] = ()) -> dict[str, list[dict]]:
     """The verdict records a results folder holds, by notebook (``01_calls`` -> records), in file order;
-    a file that is not a list of records is named."""
+    a file that is not a list of records is named. ``skip``: notebooks whose files are not read (a
+    build has their new records already)."""
     found = {}
     for path in sorted(results_dir.glob("[0-9]*.json")):
+        if path.stem in skip:
+            continue
         try:
             records = json_text.loads(path.read_text(encoding="utf-8"))
         except (ValueError, OSError) as exc:

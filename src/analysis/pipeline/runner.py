@@ -339,13 +339,15 @@ def _run(jobs: list, kernels: KernelPool, stream, done: int, total: int) -> dict
     return results
 
 
-def _report_inputs(records_text: str, notebook_hashes: list[str], data: Path, base_url: str, variant: str) -> str:
-    """The hash of everything the report is made from (the records, the notebook pages, the data folder
-    with its coverage, the package, the publication config and corrections)."""
+def _report_inputs(records_hashes: list[tuple[str, str]], notebook_hashes: list[str], data: Path, base_url: str,
+                   variant: str) -> str:
+    """The hash of everything the report is made from (the records, by the hash of each notebook's
+    results text, which they are written to byte for byte; the notebook pages; the data folder with
+    its coverage; the package; the publication config and corrections)."""
     from analysis.pipeline import fingerprint
 
     root = paths.project_root()
-    parts = [records_text, notebook_hashes, fingerprint.data_hash(data, None), fingerprint.package_hash(),
+    parts = [records_hashes, notebook_hashes, fingerprint.data_hash(data, None), fingerprint.package_hash(),
              fingerprint.lock_hash(), base_url, variant]
     corrections = root / "publication" / "corrections.csv"
     if corrections.is_file():
@@ -357,7 +359,7 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
              verbose=False) -> int:
     data = package.folder
     from analysis.pipeline import publication as pub
-    from analysis.pipeline.fingerprint import sha256_bytes
+    from analysis.pipeline.fingerprint import sha256_bytes, sha256_file
 
     out_notebooks, results_dir = root / "notebooks", root / "results"
     before = _verdicts_in(results_dir)
@@ -366,23 +368,25 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
     for key in ("readme", "report"):
         if key in manifest:
             new_manifest[key] = manifest[key]
+    records_hashes: dict[str, str] = {}  # notebook -> sha256 of its results text
     for p in plans:
         name = p.notebook.stem
         result = results.get(name)
         if result is not None and result.ok:
-            text = result.staged.read_text(encoding="utf-8")
             from analysis.verdicts.records import dumps
 
             results_text = result.results_text or dumps(result.records)
             st.put_file(out_notebooks / p.notebook.name, result.staged)
             st.put(results_dir / f"{name}.json", results_text)
             records_by_notebook[name] = result.records
+            records_hashes[name] = result.results_sha256 or sha256_bytes(results_text.encode())
+            notebook_hash = result.notebook_sha256 or sha256_file(result.staged)
             new_manifest["notebooks"][name] = {
                 "inputs": _inputs_with_tables(p, result.tables, data), "tables": result.tables,
-                "outputs": {f"notebooks/{p.notebook.name}": sha256_bytes(text.encode()),
-                            f"results/{name}.json": sha256_bytes(results_text.encode())}}
-    for name, published in pub.read_results(results_dir).items():
-        records_by_notebook.setdefault(name, published)
+                "outputs": {f"notebooks/{p.notebook.name}": notebook_hash, f"results/{name}.json": records_hashes[name]}}
+    for name, published in pub.read_results(results_dir, skip=records_by_notebook).items():
+        records_by_notebook[name] = published
+        records_hashes[name] = sha256_file(results_dir / f"{name}.json")
     records = [r for name in sorted(records_by_notebook) for r in records_by_notebook[name]]
     failures = [r for r in results.values() if not r.ok]
     if not records and failures:
@@ -402,9 +406,8 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
     if in_place:
         _stage_readme(st, records, new_manifest, bool(ran))
     report_dir = paths.report_dir() if in_place else root / "report"
-    records_text = json.dumps(records, ensure_ascii=False, sort_keys=True)
     notebook_hashes = sorted(h for e in new_manifest["notebooks"].values() for h in e.get("outputs", {}).values())
-    report_inputs = _report_inputs(records_text, notebook_hashes, data, base_url, variant)
+    report_inputs = _report_inputs(sorted(records_hashes.items()), notebook_hashes, data, base_url, variant)
     report_manifest = report_dir / "manifest.json"
     current = json.loads(report_manifest.read_text(encoding="utf-8")) if report_manifest.is_file() else {}
     report_intact = current.get("inputs") == report_inputs and all(

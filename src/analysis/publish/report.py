@@ -18,10 +18,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from analysis import collector, fork, json_text
+from analysis import collector, fork, json_text, paths
 from analysis.io import provenance
 from analysis.io.datapackage import Coverage
 from analysis.io.package import DataPackage
@@ -79,6 +79,7 @@ class Card:
     caveats: list[str] = field(default_factory=list)  # shown where the figure is shown
     quote_lang: str = "fr"  # the article's language: its quotes stay in it
     gloss: str = ""  # the claim in the page's language, where the article is in another
+    source_items: list[Markup] = field(default_factory=list)  # its sources as the page lists them (HTML)
 
     @property
     def missing_copies(self) -> int:
@@ -87,10 +88,12 @@ class Card:
 
 
 def environment(locale: str) -> Environment:
+    """The pages' templates, with ``locale``'s translations and formats."""
     env = Environment(loader=PackageLoader("analysis.publish", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, extensions=["jinja2.ext.i18n"],
-                      auto_reload=False)  # the templates do not change during a build: no stat per include
+                      auto_reload=False,  # the templates do not change during a build: no stat per include
+                      bytecode_cache=_compiled_templates())
     env.install_gettext_callables(gettext_for(locale), ngettext_for(locale), newstyle=True)
     env.filters["safe_url"] = safe_url
     env.filters["day"] = lambda iso: day(iso, locale) if iso else ""
@@ -98,6 +101,18 @@ def environment(locale: str) -> Environment:
     env.filters["fidelity_word"] = lambda label: word("fidelity", label, locale)
     env.filters["status_word"] = lambda status: word("status", status, locale)
     return env
+
+
+def _compiled_templates() -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates in ``build/cache/templates`` (compiling them took about
+    70 ms in each process that draws pages, every build; Jinja checks each template's source and its
+    own version before using what it compiled). None where that folder cannot be made."""
+    folder = paths.build_dir() / "cache" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 #: A parenthetical gloss of a publisher's label that is English prose ("citing TASS", "copy on HeinOnline",
@@ -145,7 +160,7 @@ def _sources(record: dict, by_id: dict[str, dict], locale: str, views: dict[str,
         role_word = _(ROLE_WORDS[ref["role"]])
         if ref.get("aspect"):
             role_word += f" ({word('column', ref['aspect'], locale)})"
-        cited.append({"role": ref["role"], "role_word": role_word, **view})
+        cited.append({"source_id": source_id, "role": ref["role"], "role_word": role_word, **view})
     order = {"supports": 0, "contradicts": 1, "context": 2}
     return sorted(cited, key=lambda c: (order[c["role"]], not c["primary"], c["publisher"]))
 
@@ -288,6 +303,7 @@ def _locale_pages(locale: str, inputs: _PageInputs, reviews_text: str = "") -> d
     env = environment(locale)
     _ = gettext_for(locale)
     all_cards = cards(records, inputs.sources, locale, inputs.languages)
+    _list_sources(all_cards, env)
     by_article = []
     for article in _article_rows(inputs.articles):
         mine = [c for c in all_cards if c.record["article_id"] == article["article_id"]]
@@ -321,6 +337,20 @@ def _locale_pages(locale: str, inputs: _PageInputs, reviews_text: str = "") -> d
         exclusions=_exclusions(inputs.excluded, locale, inputs.languages, inputs.drafts),
         corrections=_corrections(records))
     return pages
+
+
+def _list_sources(all_cards: list[Card], env: Environment) -> None:
+    """Each card's sources as HTML list items, each item drawn once a page for a source and its role
+    (``_source.html.j2``): most sources back many claims."""
+    template = env.get_template("_source.html.j2")
+    drawn: dict[tuple[str, str, str], Markup] = {}
+    for card in all_cards:
+        for source in card.sources:
+            key = (source["source_id"], source["role"], source["role_word"])
+            item = drawn.get(key)
+            if item is None:
+                item = drawn[key] = Markup(template.render(source=source).removesuffix("\n"))
+            card.source_items.append(item)
 
 
 def census(sources: pd.DataFrame) -> dict | None:
