@@ -101,20 +101,27 @@ def _head(checkout: Path) -> str:
     return found.stdout.strip()
 
 
+ATTEMPTS = 3  # a build that fails is run again (the baseline's kernels can lose a race for a port)
+
+
 def build_seconds(checkout: Path, data: Path) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user and system, of the build and every process it waited
     for: its kernels, its forks) of one full build. CPU time is a second view, less moved by other
-    tenants' load than wall time, though this machine's CPU time itself moves within an hour."""
+    tenants' load than wall time, though this machine's CPU time itself moves within an hour. A
+    build that fails is said on stderr and run again, up to ATTEMPTS times in all."""
     out = BENCH / f"out-{checkout.name}-{data.name}"
-    shutil.rmtree(out, ignore_errors=True)
     command = [str(checkout / ".venv" / "bin" / "python"), "-m", "analysis", "build", "--force", "--jobs", "2",
                "--data-dir", str(data), "--out", str(out)]
-    started, cpu = time.perf_counter(), _children_cpu()
-    done = subprocess.run(command, cwd=checkout, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"build failed in {checkout} on {data}:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return seconds, _children_cpu() - cpu
+    for attempt in range(1, ATTEMPTS + 1):
+        shutil.rmtree(out, ignore_errors=True)
+        started, cpu = time.perf_counter(), _children_cpu()
+        done = subprocess.run(command, cwd=checkout, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - started
+        if done.returncode == 0:
+            return seconds, _children_cpu() - cpu
+        why = next((line.strip() for line in done.stdout.splitlines() if "FAILED" in line), "see its output")
+        print(f"build {attempt} of {ATTEMPTS} failed in {checkout} on {data.name}: {why}", file=sys.stderr)
+    raise SystemExit(f"build failed in {checkout} on {data}:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
 
 
 def _children_cpu() -> float:
