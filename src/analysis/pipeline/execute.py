@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from analysis import collector
+
 if TYPE_CHECKING:
     from nbformat import NotebookNode
 
@@ -119,32 +121,12 @@ def run(job: Job, kernels: KernelPool | None = None) -> Ran | Result:
 def finish(ran: Ran) -> Result:
     """The build's part, no kernel needed: normalise the executed notebook, take its records out,
     check them against the record schema, and write the notebook to ``job.staged``."""
-    from analysis import json_text
-    from analysis.hashing import sha256_bytes
-    from analysis.pipeline import notebooks as nbs
-    from analysis.verdicts.records import dumps, parse
-
     job, name = ran.job, ran.job.notebook.name
     # Its time: the kernel's, and this function's own (not a wait for a thread to run it).
     started = time.monotonic() - ran.seconds
     try:
-        executed = nbs.normalise(ran.notebook)
-        # The results file's text, made here on a thread of the build rather than in the serial
-        # publication step; the records are read back from it, with their keys sorted at every level
-        # as the files have them (what a record says never depends on where it was read from).
-        # They are encoded once, for the results file and the notebook both.
-        found = nbs.extract(executed)
-        try:
-            encoded = json_text.compact(found, sort_keys=True)
-        except ValueError:  # NaN or an infinity: written as json.dumps writes them, as always
-            encoded = None
-        results_text = dumps(found, encoded)
-        records = json_text.loads(results_text if encoded is None else encoded)
-        parse(records)  # every record matches the schema
-        notebook_text = nbs.text(executed, encoded) + "\n"
-        job.staged.write_text(notebook_text, encoding="utf-8")
-        hashes = {"notebook_sha256": sha256_bytes(notebook_text.encode()),
-                  "results_sha256": sha256_bytes(results_text.encode())}
+        with collector.paused():  # the records read back and validated are many objects
+            return _finished(job, name, started, ran.notebook)
     except OSError as exc:
         from analysis.pipeline.publication import output_error
 
@@ -155,11 +137,38 @@ def finish(ran: Ran) -> Result:
     except TypeError as exc:  # json.dumps refuses what JSON cannot hold (bytes, an object)
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error=f"its outputs hold a value a notebook file cannot: {exc}")
+
+
+def _finished(job: Job, name: str, started: float, notebook) -> Result:
+    """:func:`finish`'s work; raises what :func:`finish` reports (``OSError``: the file could not
+    be written; ``ValueError``: a record does not match the schema; ``TypeError``: an output JSON
+    cannot hold)."""
+    from analysis import json_text
+    from analysis.hashing import sha256_bytes
+    from analysis.pipeline import notebooks as nbs
+    from analysis.verdicts.records import dumps, parse
+
+    executed = nbs.normalise(notebook)
+    # The results file's text, made here on a thread of the build rather than in the serial
+    # publication step; the records are read back from it, with their keys sorted at every level
+    # as the files have them (what a record says never depends on where it was read from).
+    # They are encoded once, for the results file and the notebook both.
+    found = nbs.extract(executed)
+    try:
+        encoded = json_text.compact(found, sort_keys=True)
+    except ValueError:  # NaN or an infinity: written as json.dumps writes them, as always
+        encoded = None
+    results_text = dumps(found, encoded)
+    records = json_text.loads(results_text if encoded is None else encoded)
+    parse(records)  # every record matches the schema
     if not records:
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error="it published no verdict record (its last cell should call run.publish())")
+    notebook_text = nbs.text(executed, encoded) + "\n"
+    job.staged.write_text(notebook_text, encoding="utf-8")
     return Result(name, True, time.monotonic() - started, staged=job.staged, records=records, results_text=results_text,
-                  tables=nbs.tables_read(executed), notebook=executed, **hashes)
+                  tables=nbs.tables_read(executed), notebook=executed,
+                  notebook_sha256=sha256_bytes(notebook_text.encode()), results_sha256=sha256_bytes(results_text.encode()))
 
 
 def run_papermill(notebook: Path, raw: Path, parameters: dict, cwd: str | None = None, **engine: object):
