@@ -62,9 +62,9 @@ def grown_register(text: str, target: int = TARGET_ADDED) -> tuple[str, int]:
     return out.getvalue(), len(added)
 
 
-def prepare(checkout: Path, sizes: tuple[int, ...] = (TARGET_ADDED,)) -> tuple[Path, list[tuple[Path, int]]]:
+def prepare(checkout: Path, sizes: tuple[int, ...] = (TARGET_ADDED,)) -> tuple[Path, list[tuple[int, Path, int]]]:
     """Copies of the checkout's data: as committed, and with the register grown by about each of
-    ``sizes`` claims (``grown`` for the first, ``grown-N`` for the others)."""
+    ``sizes`` claims (``grown`` for the first, ``grown-N`` for the others): (size, folder, claims added)."""
     base = BENCH / f"{checkout.name}-data-base"
     shutil.rmtree(base, ignore_errors=True)
     shutil.copytree(checkout / "data", base)
@@ -76,7 +76,7 @@ def prepare(checkout: Path, sizes: tuple[int, ...] = (TARGET_ADDED,)) -> tuple[P
         shutil.copytree(checkout / "data", target)
         text, added = grown_register(register, size)
         (target / "claims.csv").write_text(text, encoding="utf-8")
-        grown.append((target, added))
+        grown.append((size, target, added))
     return base, grown
 
 
@@ -102,6 +102,7 @@ def _head(checkout: Path) -> str:
 
 
 ATTEMPTS = 3  # a build that fails is run again (the baseline's kernels can lose a race for a port)
+RETRIED: list[str] = []  # the builds that failed and were run again (said at the end, and in results.json)
 
 
 def build_seconds(checkout: Path, data: Path) -> tuple[float, float]:
@@ -121,6 +122,7 @@ def build_seconds(checkout: Path, data: Path) -> tuple[float, float]:
             return seconds, _children_cpu() - cpu
         why = next((line.strip() for line in done.stdout.splitlines() if "FAILED" in line), "see its output")
         print(f"build {attempt} of {ATTEMPTS} failed in {checkout} on {data.name}: {why}", file=sys.stderr)
+        RETRIED.append(f"{checkout.name} on {data.name}: {why}")
     raise SystemExit(f"build failed in {checkout} on {data}:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
 
 
@@ -139,11 +141,11 @@ def main(ref: str = DEFAULT_BASELINE) -> None:
         for name, checkout in versions.items():
             base, grown = inputs[name]
             for _pair in range(PAIRS[name]):
-                for label, data in (("committed", base), *((f"grown {added}", folder) for folder, added in grown)):
+                for label, data in (("committed", base), *((f"grown {size}", folder) for size, folder, _ in grown)):
                     wall, used = build_seconds(checkout, data)
                     times.setdefault((name, label), []).append(wall)
                     cpu.setdefault((name, label), []).append(used)
-    rows = [summary(name, added, times, cpu) for name in versions for _folder, added in inputs[name][1]]
+    rows = [summary(name, size, added, times, cpu) for name in versions for size, _folder, added in inputs[name][1]]
     print(f"{'version':8} {'added':>6} {'pairs':>5} {'committed s':>12} {'grown s':>9} {'ms/claim':>9} {'paired':>7}"
           f" {'quartiles':>13} {'range':>14} {'CPU ms':>7}")
     for row in rows:
@@ -152,16 +154,19 @@ def main(ref: str = DEFAULT_BASELINE) -> None:
         print(f"{row['version']:8} {row['claims_added']:6d} {row['pairs']:5d} {row['committed_s']:12.2f} "
               f"{row['grown_s']:9.2f} {row['ms_per_claim']:9.2f} {row['ms_per_claim_paired']:7.2f} {q1:6.2f} – {q3:4.2f} "
               f"{low:6.2f} – {high:5.2f} {row['cpu_ms_per_claim_paired']:7.2f}")
-    (BENCH / "results.json").write_text(json.dumps({"baseline": ref, "rows": rows, "runs": {
+    if RETRIED:
+        print(f"\n{len(RETRIED)} build(s) failed and were run again (their failed runs are not timed):",
+              *RETRIED, sep="\n  ")
+    (BENCH / "results.json").write_text(json.dumps({"baseline": ref, "rows": rows, "retried": RETRIED, "runs": {
         f"{k[0]}/{k[1]}": v for k, v in times.items()}, "cpu_seconds": {
         f"{k[0]}/{k[1]}": v for k, v in cpu.items()}}, indent=1) + "\n", encoding="utf-8")
 
 
-def summary(name: str, added: int, times: dict, cpu: dict) -> dict:
+def summary(name: str, size: int, added: int, times: dict, cpu: dict) -> dict:
     """One version's row for one grown register: the medians of its builds, and of its pairs (each
     grown build against the committed one run just before it) in wall and CPU time, with the pairs'
     quartiles and range."""
-    label = f"grown {added}"
+    label = f"grown {size}"
     committed, grown = times[(name, "committed")], times[(name, label)]
     paired = sorted(1000 * (g - c) / added for c, g in zip(committed, grown, strict=True))
     quartiles = statistics.quantiles(paired, n=4) if len(paired) > 1 else [paired[0], paired[0], paired[0]]

@@ -70,3 +70,22 @@ def test_an_error_inside_still_puts_it_back():
     with pytest.raises(RuntimeError), collector.paused():
         raise RuntimeError("boom")
     assert gc.isenabled()
+
+
+def test_an_interrupt_while_entering_still_puts_it_back(monkeypatch):
+    """Ctrl-C can land between any two steps of entering the block (here: as the collector is
+    turned off): it is back on after, and later pauses still work."""
+    real_disable = gc.disable
+
+    def interrupted():
+        real_disable()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(collector.gc, "disable", interrupted)
+    with pytest.raises(KeyboardInterrupt), collector.paused():
+        pass
+    monkeypatch.setattr(collector.gc, "disable", real_disable)
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()

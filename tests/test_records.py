@@ -83,3 +83,18 @@ def test_the_corrections_log_matches_the_verdicts_and_the_changelog():
         assert f"`{correction.claim_id}`" in changelog, f"{correction.claim_id} is not in CHANGELOG.md"
     for claim_id, after in latest.items():
         assert verdicts[claim_id] == after, f"{claim_id}: the log says {after}, the record {verdicts[claim_id]}"
+
+
+def test_a_results_text_is_checked_strictly_and_the_error_names_the_claim():
+    """What the build publishes is the text as the notebook sent it: a value of another JSON type
+    than the schema's (a float for an integer, a number for a boolean, NaN for a string) is refused,
+    not converted, and the message names the record's claim and field."""
+    from analysis.verdicts.records import check_text
+
+    committed = json.loads(RESULT_FILES[0].read_text(encoding="utf-8"))
+    check_text(json.dumps(committed))
+    for field, wrong in (("rating", 5.0), ("headline", 1), ("said", "NaN")):
+        bad = [*committed[:1], {**committed[1], field: wrong}]
+        text = json.dumps(bad).replace('"NaN"', "NaN")
+        with pytest.raises(ValueError, match=rf"record 1 \(claim '{committed[1]['claim_id']}'\), {field}: "):
+            check_text(text)

@@ -256,3 +256,28 @@ def test_a_notebook_page_made_from_the_executed_notebook_is_the_one_made_from_it
     in_memory = {**notebook, "cells": [executed(cell) for cell in notebook["cells"]]}
     assert in_memory != notebook  # the split texts were joined
     assert notebook_page.body(in_memory) == notebook_page.body(path)
+
+
+def test_compiled_templates_are_kept_apart_by_jinja_version_and_options(tmp_path):
+    """Jinja's own key is the template's name and source: a change of Jinja or of how the templates
+    are compiled (trim_blocks…) must not reuse what was compiled before."""
+    import jinja2
+
+    from analysis.publish.report import _TEMPLATE_OPTIONS, _CompiledTemplates
+
+    cache, other = _CompiledTemplates(str(tmp_path)), _CompiledTemplates(str(tmp_path))
+    other.SALT = cache.SALT.replace('"trim_blocks":true', '"trim_blocks":false')
+    assert other.SALT != cache.SALT and jinja2.__version__ in cache.SALT and _TEMPLATE_OPTIONS["trim_blocks"]
+    assert cache.get_cache_key("report.html.j2") != other.get_cache_key("report.html.j2")
+
+
+def test_a_template_cache_that_cannot_be_written_only_costs_the_compiling(tmp_path):
+    """Its folder is a file here (what a read-only or full disk also gives: an OSError, even as root)."""
+    from jinja2 import DictLoader, Environment
+
+    from analysis.publish.report import _CompiledTemplates
+
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("", encoding="utf-8")
+    env = Environment(loader=DictLoader({"t.html": "{{ x }}"}), bytecode_cache=_CompiledTemplates(str(not_a_folder)))
+    assert env.get_template("t.html").render(x=1) == "1"

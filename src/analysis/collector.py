@@ -17,30 +17,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
-_depth = 0  # how many blocks, on any thread, are inside paused()
-_was_enabled = False  # whether the collector ran when the first of them began
+_holders: set[object] = set()  # one token for each block, on any thread, inside paused()
+_was_enabled = [False]  # whether the collector ran when the first of the blocks now inside began
 
 
 @contextmanager
 def paused() -> Iterator[None]:
     """The cycle collector off inside the block, then back as it was before the first of the
     blocks that overlap (on the build's threads, or nested) began: on when the last one ends if it
-    was on, still off if the caller had turned it off.
+    was on, still off if the caller had turned it off. An interrupt (Ctrl-C) at any point, even
+    while the block is being entered, still puts it back.
 
     >>> with paused():
     ...     gc.isenabled()
     False
     """
-    global _depth, _was_enabled
-    with _lock:
-        if _depth == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _depth += 1
+    token = object()
     try:
+        with _lock:
+            if not _holders:
+                _was_enabled[0] = gc.isenabled()
+            _holders.add(token)
+            gc.disable()
         yield
     finally:
         with _lock:
-            _depth -= 1
-            if _depth == 0 and _was_enabled:
+            _holders.discard(token)
+            if not _holders and _was_enabled[0]:
                 gc.enable()

@@ -146,7 +146,7 @@ def _finished(job: Job, name: str, started: float, notebook) -> Result:
     from analysis import json_text
     from analysis.hashing import sha256_bytes
     from analysis.pipeline import notebooks as nbs
-    from analysis.verdicts.records import dumps, parse
+    from analysis.verdicts.records import check_text, dumps
 
     executed = nbs.normalise(notebook)
     # The results file's text, made here on a thread of the build rather than in the serial
@@ -159,8 +159,8 @@ def _finished(job: Job, name: str, started: float, notebook) -> Result:
     except ValueError:  # NaN or an infinity: written as json.dumps writes them, as always
         encoded = None
     results_text = dumps(found, encoded)
+    check_text(results_text if encoded is None else encoded)  # every record matches the schema, strictly
     records = json_text.loads(results_text if encoded is None else encoded)
-    parse(records)  # every record matches the schema
     if not records:
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error="it published no verdict record (its last cell should call run.publish())")

@@ -277,16 +277,20 @@ def build_lock(wait: bool = True) -> Iterator[None]:
 
 # --- manifest ------------------------------------------------------------------------------------
 
-def read_results(results_dir: Path, skip: Collection[str] = ()) -> dict[str, list[dict]]:
+def read_results(results_dir: Path, skip: Collection[str] = (), hashes: dict[str, str] | None = None
+                 ) -> dict[str, list[dict]]:
     """The verdict records a results folder holds, by notebook (``01_calls`` -> records), in file order;
     a file that is not a list of records is named. ``skip``: notebooks whose files are not read (a
-    build has their new records already)."""
+    build has their new records already). ``hashes``, if given, gets the sha256 of each text read."""
+    from analysis.hashing import sha256_bytes
+
     found = {}
     for path in sorted(results_dir.glob("[0-9]*.json")):
         if path.stem in skip:
             continue
         try:
-            records = json_text.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            records = json_text.loads(text)
         except (ValueError, OSError) as exc:
             raise OutputError(f"{display_path(path)} is not readable JSON ({exc}): rebuild it with "
                               "`python -m analysis build --force`.") from None
@@ -294,6 +298,8 @@ def read_results(results_dir: Path, skip: Collection[str] = ()) -> dict[str, lis
             raise OutputError(f"{display_path(path)} is not a list of verdict records: rebuild it with "
                               "`python -m analysis build --force`.")
         found[path.stem] = records
+        if hashes is not None:
+            hashes[path.stem] = sha256_bytes(text.encode())
     return found
 
 

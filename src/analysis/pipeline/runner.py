@@ -384,9 +384,7 @@ def _publish(st, plans, results, root, manifest, validated, package, base_url, i
             new_manifest["notebooks"][name] = {
                 "inputs": _inputs_with_tables(p, result.tables, data), "tables": result.tables,
                 "outputs": {f"notebooks/{p.notebook.name}": notebook_hash, f"results/{name}.json": records_hashes[name]}}
-    for name, published in pub.read_results(results_dir, skip=records_by_notebook).items():
-        records_by_notebook[name] = published
-        records_hashes[name] = sha256_file(results_dir / f"{name}.json")
+    records_by_notebook.update(pub.read_results(results_dir, skip=records_by_notebook, hashes=records_hashes))
     records = [r for name in sorted(records_by_notebook) for r in records_by_notebook[name]]
     failures = [r for r in results.values() if not r.ok]
     if not records and failures:

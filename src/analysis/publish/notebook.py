@@ -110,7 +110,6 @@ class Run:
         with collector.paused():  # checks and their Markdown make many short-lived objects
             results = {c.claim_id: engine.check(c, self.params, self.package) for c in rest}
             themes = list(THEMES) + sorted({c.theme for c in rest} - set(THEMES))
-            shown = []
             for theme in themes:
                 mine = [c for c in rest if c.theme == theme]
                 if not mine:
@@ -119,9 +118,7 @@ class Run:
                 for claim in sorted(mine, key=lambda c: WORST_FIRST.index(results[c.claim_id].verdict)):
                     self.checks[claim.claim_id] = results[claim.claim_id]
                     parts.append(self._markdown(claim, results[claim.claim_id], show_readings))
-                shown.append("\n\n".join(parts))
-        for text in shown:
-            _md(text)  # one output a theme: each output costs the kernel and the build a message
+                _md("\n\n".join(parts))  # one output a theme: each output costs the kernel and the build a message
 
     def _markdown(self, claim: Claim, result: engine.Check, show_readings: bool) -> str:
         """One claim as Markdown: the quote, the rule, claimed and computed, the verdict and why, its

@@ -9,6 +9,7 @@ text and the runner stages and publishes them.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 import pandas as pd
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -87,14 +89,19 @@ class Card:
         return sum(1 for source in self.sources if source["not_found_on"])
 
 
+#: How the templates are compiled (and the key of what is cached of them: see :class:`_CompiledTemplates`).
+_TEMPLATE_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True,
+                     "extensions": ["jinja2.ext.i18n"]}
+_AUTOESCAPED = ["html", "j2"]
+_NEWSTYLE_GETTEXT = True
+
+
 def environment(locale: str) -> Environment:
     """The pages' templates, with ``locale``'s translations and formats."""
-    env = Environment(loader=PackageLoader("analysis.publish", "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, extensions=["jinja2.ext.i18n"],
+    env = Environment(loader=PackageLoader("analysis.publish", "templates"), autoescape=select_autoescape(_AUTOESCAPED),
                       auto_reload=False,  # the templates do not change during a build: no stat per include
-                      bytecode_cache=_compiled_templates())
-    env.install_gettext_callables(gettext_for(locale), ngettext_for(locale), newstyle=True)
+                      bytecode_cache=_CompiledTemplates.here(), **_TEMPLATE_OPTIONS)
+    env.install_gettext_callables(gettext_for(locale), ngettext_for(locale), newstyle=_NEWSTYLE_GETTEXT)
     env.filters["safe_url"] = safe_url
     env.filters["day"] = lambda iso: day(iso, locale) if iso else ""
     env.filters["percent"] = lambda share: percent(100 * share, locale)
@@ -103,16 +110,35 @@ def environment(locale: str) -> Environment:
     return env
 
 
-def _compiled_templates() -> FileSystemBytecodeCache | None:
-    """Jinja's cache of compiled templates in ``build/cache/templates`` (compiling them took about
-    70 ms in each process that draws pages, every build; Jinja checks each template's source and its
-    own version before using what it compiled). None where that folder cannot be made."""
-    folder = paths.build_dir() / "cache" / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, in ``build/cache/templates`` (compiling them took about
+    70 ms in each process that draws pages, every build). Jinja keys a template by its name and
+    checks its source; the key here also holds Jinja's version and how the templates are compiled
+    (:data:`_TEMPLATE_OPTIONS`), so another Jinja or other options never reuse what was compiled
+    before. A cache that cannot be read or written only costs the compiling."""
+
+    SALT = json_text.compact([jinja2.__version__, _TEMPLATE_OPTIONS, _AUTOESCAPED, _NEWSTYLE_GETTEXT])
+
+    @classmethod
+    def here(cls) -> _CompiledTemplates | None:
+        """The project's cache, or None where there is no project folder to keep it in."""
+        try:
+            folder = paths.build_dir() / "cache" / "templates"
+            folder.mkdir(parents=True, exist_ok=True)
+        except (OSError, RuntimeError):
+            return None
+        return cls(str(folder))
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.SALT}|{name}", filename)
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+    def load_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
 
 
 #: A parenthetical gloss of a publisher's label that is English prose ("citing TASS", "copy on HeinOnline",

@@ -6,10 +6,11 @@ The record keeps numbers apart from words: values and codes as data, every sente
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from analysis import json_text
 from analysis.verdicts.scale import Fault, Verdict
@@ -154,6 +155,28 @@ def dumps(records: list[VerdictRecord] | list[dict], compact: str | None = None)
 def parse(records: list[dict]) -> list[VerdictRecord]:
     """Records read back from JSON, validated."""
     return [VerdictRecord.model_validate(r) for r in records]
+
+
+_RECORDS = TypeAdapter(list[VerdictRecord])
+
+
+def check_text(text: str | bytes) -> None:
+    """Check a results file's JSON text (a list of records) against the schema in strict mode:
+    a value of another JSON type than the schema's is an error, not converted (``5.0`` for an
+    integer, ``1`` for a boolean), because the text is what gets published as it is. Raises
+    ``ValueError`` naming the first record that does not match, by its claim id, and the field."""
+    try:
+        _RECORDS.validate_json(text, strict=True)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"][1:]) or "the record"
+        index = first["loc"][0] if first["loc"] else None
+        claim = ""
+        if isinstance(index, int):
+            with contextlib.suppress(ValueError, IndexError, TypeError, AttributeError):
+                claim = f" (claim {json.loads(text)[index].get('claim_id')!r})"
+        raise ValueError(f"record {index}{claim}, {where}: {first['msg']}"
+                         f"{f' ({exc.error_count()} problems in all)' if exc.error_count() > 1 else ''}") from None
 
 
 assert {f.value for f in Fault} == set(FaultCode.__args__)  # the schema and the scale agree
