@@ -275,7 +275,7 @@ def _record(claim: Claim, ctx: Context, params: dict, outcomes: list[Outcome], c
             cited: list[dict], hindsight: bool, tables: tuple[str, ...], later: list[dict]) -> dict:
     """The verdict record as JSON data, the fields in the schema's order (:class:`VerdictRecord`):
     built as data, not as models (seven nested models a claim were a third of its check); the
-    schema is checked where the records are published (the build's ``records.parse``), and
+    schema is checked where the records are published (the build's strict ``records.check_text``), and
     :attr:`Check.record` validates one when asked."""
     base = outcomes[0]
     allowed = [o for o in outcomes if o.allowed]
