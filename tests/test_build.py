@@ -4,7 +4,6 @@ parameter, and nothing re-run when nothing changed."""
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import json
@@ -294,26 +293,6 @@ def test_a_kernel_goes_on_to_the_next_notebook_while_the_build_writes_the_last_o
     me = threading.current_thread().name
     assert where["finish b"] == where["finish c"] == me and where["run b"] != me
     assert stream.getvalue().count("FAILED") == 2
-
-
-def test_what_the_build_holds_is_spared_from_the_collector_while_it_runs_and_given_back_after():
-    """``gc.freeze`` for the build's run, ``gc.unfreeze`` after (the process goes on as it was);
-    a process that froze objects itself keeps its own freeze."""
-    already = gc.get_freeze_count()
-    gc.unfreeze()
-    try:
-        with runner._collector_spared():
-            during = gc.get_freeze_count()
-        assert during > 0 and gc.get_freeze_count() == 0
-        gc.freeze()
-        frozen = gc.get_freeze_count()
-        with runner._collector_spared():
-            pass
-        assert gc.get_freeze_count() == frozen
-    finally:
-        gc.unfreeze()
-        if already:
-            gc.freeze()
 
 
 def test_the_verdicts_by_notebook_are_pandas_crosstab_with_margins():

@@ -89,3 +89,23 @@ def test_an_interrupt_while_entering_still_puts_it_back(monkeypatch):
     with collector.paused():
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_what_the_build_holds_is_spared_from_the_collector_while_it_runs_and_given_back_after():
+    """``gc.freeze`` for the build's run, ``gc.unfreeze`` after (the process goes on as it was);
+    a process that froze objects itself keeps its own freeze."""
+    already = gc.get_freeze_count()
+    gc.unfreeze()
+    try:
+        with collector.spared():
+            during = gc.get_freeze_count()
+        assert during > 0 and gc.get_freeze_count() == 0
+        gc.freeze()
+        frozen = gc.get_freeze_count()
+        with collector.spared():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        if already:
+            gc.freeze()

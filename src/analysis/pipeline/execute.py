@@ -159,8 +159,9 @@ def _finished(job: Job, name: str, started: float, notebook) -> Result:
     except ValueError:  # NaN or an infinity: written as json.dumps writes them, as always
         encoded = None
     results_text = dumps(found, encoded)
-    check_text(results_text if encoded is None else encoded)  # every record matches the schema, strictly
-    records = json_text.loads(results_text if encoded is None else encoded)
+    text = results_text if encoded is None else encoded
+    check_text(text)  # every record matches the schema, strictly
+    records = json_text.loads(text)
     if not records:
         return Result(name, False, time.monotonic() - started, exit_status=1,
                       error="it published no verdict record (its last cell should call run.publish())")

@@ -22,21 +22,18 @@ Errors the user can fix end with a message and exit status 2 (``--debug`` shows 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import as_completed
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import paths
+from analysis import collector, paths
 from analysis.errors import AnalysisError, NotebookError, RegisterError, display_path
 
 if TYPE_CHECKING:
@@ -227,7 +224,7 @@ def _build(notebooks, overrides, out, data_dir, base_url, force, jobs, stream, v
                 # schema), imported here while the kernels warm up, not once they are ready (0.4 s)
                 from analysis.pipeline import warm_engine  # noqa: F401
                 from analysis.verdicts import records  # noqa: F401
-            with _collector_spared():
+            with collector.spared():
                 results = _run(jobs_, kernels, stream, done, total) if kernels is not None else {}
                 write_timings(results, data)
                 if kernels is not None:
@@ -240,23 +237,6 @@ def _build(notebooks, overrides, out, data_dir, base_url, force, jobs, stream, v
     finally:
         if kernels is not None:
             kernels.close()
-
-
-@contextmanager
-def _collector_spared() -> Iterator[None]:
-    """What the build holds when the notebooks start (its imports, the data) kept out of the cycle
-    collector's sight until the build ends (``gc.freeze``), as the kernels keep their imports: each
-    full collection walked it all again, and records read back from a thousand claims set off more
-    of them (about 0.1 ms a claim). No collection first (it would cost one): a cycle that is garbage
-    at that moment waits for the end of the build. Left as it is if something froze objects already."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def heaviest_first(plans: list[Plan], claims: list, seconds: dict[str, float] | None = None) -> list[Plan]:
